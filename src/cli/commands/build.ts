@@ -1,0 +1,51 @@
+/** `research-atlas build --seeds DIR --vault DIR [--json] [--folder F] [--install-plugin]` */
+import { existsSync, statSync } from "fs";
+import { resolve } from "path";
+import { importPages } from "../../core";
+import { parseArgs, stringOption } from "../args";
+import { FsVault } from "../fsVault";
+import { readInputs } from "../inputs";
+import { installPlugin } from "../installPlugin";
+import { nodeYaml } from "../yaml";
+
+/** Runs the import; exit code 0 when every input was imported, 1 when any was rejected, 2 on usage errors. */
+export async function buildCommand(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+	const args = parseArgs(argv, ["json", "install-plugin"]);
+	const seeds = stringOption(args, "seeds", true);
+	const vaultDir = stringOption(args, "vault", true);
+	const folder = stringOption(args, "folder") ?? "";
+	if (!existsSync(seeds) || !statSync(seeds).isDirectory()) {
+		err(`research-atlas: --seeds ${seeds}: no such folder`);
+		return 2;
+	}
+	const inputs = readInputs(seeds);
+	const vault = new FsVault(vaultDir);
+	const result = await importPages(inputs, vault, { root: folder, yaml: nodeYaml });
+	const installProblems = args.options.has("install-plugin") ? installPlugin(resolve(__dirname, ".."), vaultDir, seeds) : [];
+	const problems = result.problems.filter((p) => p.severity !== "info").map((p) => ({ file: p.file, message: p.message, severity: p.severity, code: p.code }));
+	if (args.options.has("json")) {
+		out(
+			JSON.stringify({
+				counts: result.counts,
+				files: {
+					written: result.created.length + result.updated.length,
+					created: result.created.length,
+					updated: result.updated.length,
+					unchanged: result.unchanged.length,
+					skipped: result.kept.length,
+				},
+				skipped: result.kept,
+				rejected: result.rejected,
+				problems,
+			}),
+		);
+	} else {
+		const notes = Object.values(result.counts).reduce((a, b) => a + (b ?? 0), 0);
+		out(`Read ${inputs.length} files; ${inputs.length - result.rejected.length} imported, ${result.rejected.length} rejected.`);
+		out(`${notes} notes: ${result.created.length} created, ${result.updated.length} updated, ${result.unchanged.length} unchanged, ${result.kept.length} kept with your edits.`);
+		for (const p of problems) err(`${p.severity}: ${p.message}`);
+		for (const k of result.kept) err(`kept: ${k.path}: ${k.reason}`);
+	}
+	for (const p of installProblems) err(`install: ${p}`);
+	return result.rejected.length > 0 || installProblems.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,55 @@
+/** VaultPort over a folder on disk, for the command-line tool. Refuses any path that leaves the folder. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { dirname, join, relative, resolve, sep } from "path";
+import type { VaultPort } from "../core";
+
+/** A vault folder on disk; paths are vault-relative with `/` separators. */
+export class FsVault implements VaultPort {
+	readonly dir: string;
+
+	constructor(dir: string) {
+		this.dir = resolve(dir);
+	}
+
+	/** The absolute path for a vault path, or an error when it would escape the vault. */
+	private absolute(path: string): string {
+		const full = resolve(this.dir, ...path.split("/"));
+		if (full !== this.dir && !full.startsWith(this.dir + sep)) throw new Error(`refusing a path outside the vault: ${path}`);
+		return full;
+	}
+
+	list(folder: string): Promise<string[]> {
+		const start = this.absolute(folder);
+		const out: string[] = [];
+		const walk = (dir: string): void => {
+			if (!existsSync(dir)) return;
+			for (const entry of readdirSync(dir, { withFileTypes: true })) {
+				if (entry.name.startsWith(".")) continue;
+				const full = join(dir, entry.name);
+				if (entry.isDirectory()) walk(full);
+				else if (entry.isFile()) out.push(relative(this.dir, full).split(sep).join("/"));
+			}
+		};
+		walk(start);
+		return Promise.resolve(out.sort());
+	}
+
+	read(path: string): Promise<string | null> {
+		const full = this.absolute(path);
+		return Promise.resolve(existsSync(full) ? readFileSync(full, "utf8") : null);
+	}
+
+	create(path: string, content: string): Promise<void> {
+		const full = this.absolute(path);
+		mkdirSync(dirname(full), { recursive: true });
+		writeFileSync(full, content, { encoding: "utf8", flag: "wx" });
+		return Promise.resolve();
+	}
+
+	replace(path: string, expected: string, content: string): Promise<boolean> {
+		const full = this.absolute(path);
+		if (!existsSync(full) || readFileSync(full, "utf8") !== expected) return Promise.resolve(false);
+		writeFileSync(full, content, "utf8");
+		return Promise.resolve(true);
+	}
+}

@@ -1,0 +1,185 @@
+/** Pages → atlas: parses every input, merges what the pages share, locates citations and gaps. */
+import type { Diagnostic } from "../diagnostics";
+import { codeMatcher, findCodes } from "../episodes/code";
+import { titleFromSlug } from "../episodes/slugTitle";
+import { findGaps, type Gap } from "../pages/gaps";
+import type { CardGroup, ClusterPage, HubPage, Page, ReviewPage } from "../pages/model";
+import { parsePage } from "../pages/parsePage";
+import { GapSuggester, type CorpusText } from "../pages/suggest";
+import { titleKey } from "../text/normalize";
+import { sentenceAt } from "../text/sentences";
+import type { Atlas, Collection, Episode, FoundGap, Group, Prose, Question, Review } from "./model";
+
+/** One input: a file name (as shown in messages) and its text. */
+export interface InputFile {
+	file: string;
+	text: string;
+}
+
+/** Options for building an atlas. */
+export interface BuildOptions {
+	codePattern?: string;
+}
+
+/** Stable ids: a note's identity across imports, independent of its file name. */
+export const ids = {
+	collection: (kind: "cluster" | "hub", title: string): string => `${kind}:${titleKey(title)}`,
+	group: (kind: "subtopic" | "section", collectionTitle: string, name: string): string => `${kind}:${titleKey(collectionTitle)} › ${titleKey(name)}`,
+	question: (title: string): string => `question:${titleKey(title)}`,
+	review: (title: string): string => `review:${titleKey(title)}`,
+	episode: (code: string): string => `episode:${code}`,
+};
+
+/** Collects prose so that gaps are found once and suggestions are searched in one pass. */
+class ProseCollector {
+	readonly corpus: CorpusText[] = [];
+	private readonly pending: { prose: Prose; raw: Gap[]; file: string }[] = [];
+
+	constructor(private readonly matcher: RegExp) {}
+
+	add(text: string, file: string, title: string): Prose {
+		const prose: Prose = { text, gaps: [] };
+		this.corpus.push({ text, file, title });
+		const raw = findGaps(text, this.matcher);
+		if (raw.length > 0) this.pending.push({ prose, raw, file });
+		return prose;
+	}
+
+	/** Attaches suggestions from other pages to every gap found. */
+	resolve(): void {
+		const suggester = new GapSuggester(this.corpus, this.pending.flatMap((p) => p.raw));
+		for (const { prose, raw, file } of this.pending) {
+			prose.gaps = raw.map((gap): FoundGap => ({ ...gap, suggestion: suggester.suggest(gap, file) }));
+		}
+	}
+}
+
+/** Builds the atlas from input files; bad inputs become diagnostics and the rest still import. */
+export function buildAtlas(inputs: InputFile[], options: BuildOptions = {}): Atlas {
+	const diagnostics: Diagnostic[] = [];
+	const atlas: Atlas = { collections: [], groups: new Map(), questions: new Map(), reviews: [], episodes: new Map(), pages: [], diagnostics };
+	const matcher = codeMatcher(options.codePattern);
+	const prose = new ProseCollector(matcher);
+	const pages: Page[] = [];
+	for (const input of [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+		const result = parsePage(input.file, input.text, options);
+		diagnostics.push(...result.diagnostics);
+		atlas.pages.push({ file: input.file, kind: result.page?.kind ?? null, title: result.page?.title ?? null });
+		if (result.page !== null) pages.push(result.page);
+	}
+	for (const page of pages) {
+		if (page.kind === "review") addReview(atlas, page, prose, matcher);
+		else addCollection(atlas, page, prose);
+	}
+	prose.resolve();
+	for (const review of atlas.reviews) addCitations(atlas, review, matcher);
+	atlas.episodes = new Map([...atlas.episodes.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+	return atlas;
+}
+
+function episode(atlas: Atlas, code: string): Episode {
+	let found = atlas.episodes.get(code);
+	if (found === undefined) {
+		found = { id: ids.episode(code), code, slug: null, title: null, summaries: [], citations: [] };
+		atlas.episodes.set(code, found);
+	}
+	return found;
+}
+
+function addReview(atlas: Atlas, page: ReviewPage, prose: ProseCollector, matcher: RegExp): void {
+	let id = ids.review(page.title);
+	if (atlas.reviews.some((r) => r.id === id)) id = `${id} (${page.source.file})`;
+	let block = 0;
+	const review: Review = {
+		id,
+		title: page.title,
+		titleDerived: page.titleDerived,
+		declaredEpisodes: page.declaredEpisodes,
+		file: page.source.file,
+		sections: page.sections.map((section) => ({
+			heading: section.heading,
+			paragraphs: section.paragraphs.map((p) => ({
+				prose: prose.add(p.text, page.source.file, page.title),
+				blockId: `p${++block}`,
+				codes: [...new Set(findCodes(p.text, matcher).map((o) => o.code))],
+			})),
+		})),
+		anchors: page.anchors.map((a) => ({ code: a.code, summary: a.summary })),
+	};
+	atlas.reviews.push(review);
+	for (const anchor of page.anchors) {
+		const ep = episode(atlas, anchor.code);
+		if (ep.slug === null && anchor.slug.replace(/^\d+-?/, "") !== "") {
+			ep.slug = anchor.slug;
+			ep.title = titleFromSlug(anchor.slug.replace(/^\d+-/, ""));
+		}
+		if (anchor.summary !== "") ep.summaries.push({ text: anchor.summary, reviewId: review.id });
+	}
+}
+
+function addCitations(atlas: Atlas, review: Review, matcher: RegExp): void {
+	for (const section of review.sections) {
+		for (const paragraph of section.paragraphs) {
+			for (const occurrence of findCodes(paragraph.prose.text, matcher)) {
+				episode(atlas, occurrence.code).citations.push({
+					code: occurrence.code,
+					noteId: review.id,
+					blockId: paragraph.blockId,
+					heading: section.heading,
+					sentence: sentenceAt(paragraph.prose.text, occurrence.index),
+				});
+			}
+		}
+	}
+}
+
+function addCollection(atlas: Atlas, page: ClusterPage | HubPage, prose: ProseCollector): void {
+	const file = page.source.file;
+	const id = ids.collection(page.kind, page.title);
+	let collection = atlas.collections.find((c) => c.id === id);
+	if (collection === undefined) {
+		collection = {
+			id,
+			kind: page.kind,
+			title: page.title,
+			description: prose.add(page.description, file, page.title),
+			declaredNotes: page.declaredNotes,
+			declaredPapers: page.kind === "cluster" ? page.declaredPapers : null,
+			declaredGroups: page.declaredGroups,
+			groupIds: [],
+			files: [],
+		};
+		atlas.collections.push(collection);
+	}
+	collection.files.push(file);
+	for (const group of page.groups) addGroup(atlas, collection, group, file, prose);
+}
+
+function addGroup(atlas: Atlas, collection: Collection, cardGroup: CardGroup, file: string, prose: ProseCollector): void {
+	const kind = collection.kind === "cluster" ? "subtopic" : "section";
+	const id = ids.group(kind, collection.title, cardGroup.name);
+	let group = atlas.groups.get(id);
+	if (group === undefined) {
+		group = { id, kind, collectionId: collection.id, name: cardGroup.name, order: collection.groupIds.length + 1, declaredNotes: cardGroup.declaredNotes, questionIds: [], files: [] };
+		atlas.groups.set(id, group);
+		collection.groupIds.push(id);
+	}
+	if (!group.files.includes(file)) group.files.push(file);
+	for (const card of cardGroup.cards) {
+		const qid = ids.question(card.title);
+		let question: Question | undefined = atlas.questions.get(qid);
+		if (question === undefined) {
+			question = { id: qid, title: card.title, descriptions: [], memberships: [], files: [] };
+			atlas.questions.set(qid, question);
+		}
+		if (!question.files.includes(file)) question.files.push(file);
+		const same = question.descriptions.find((d) => d.text.text === card.description);
+		if (same !== undefined) {
+			if (!same.files.includes(file)) same.files.push(file);
+		} else if (card.description !== "") {
+			question.descriptions.push({ text: prose.add(card.description, file, card.title), files: [file] });
+		}
+		if (!question.memberships.some((m) => m.groupId === group.id)) question.memberships.push({ collectionId: collection.id, groupId: group.id });
+		if (!group.questionIds.includes(qid)) group.questionIds.push(qid);
+	}
+}

@@ -1,0 +1,49 @@
+/** File paths for notes: safe, unique even on case-insensitive file systems, stable across imports. */
+import { safeBaseName } from "../text/fileName";
+import type { ExistingNotes, NotePlace } from "./vaultModel";
+
+/** Joins path segments the way Obsidian's `normalizePath` would, without leading or doubled slashes. */
+export function joinPath(...segments: string[]): string {
+	return segments
+		.join("/")
+		.replace(/\\/g, "/")
+		.replace(/\/+/g, "/")
+		.replace(/^\/|\/$/g, "");
+}
+
+/** True when `path` is inside `root` (or root is the whole vault) and climbs nowhere. */
+export function isInside(root: string, path: string): boolean {
+	const parts = path.split("/");
+	if (parts.some((p) => p === ".." || p === "." || p === "") || path.startsWith("/") || /^[a-z]:/i.test(path)) return false;
+	return root === "" || path.startsWith(`${root}/`);
+}
+
+/**
+ * Assigns each note a path: the one it already has (matched by id) if any, else folder/base name,
+ * with ` (2)`, ` (3)`… added where another note or file already holds the name, compared case-insensitively.
+ */
+export function assignPaths(places: NotePlace[], root: string, existing: ExistingNotes): Map<string, string> {
+	const taken = new Set(existing.paths.map((p) => p.toLowerCase()));
+	const result = new Map<string, string>();
+	const fresh: NotePlace[] = [];
+	for (const place of places) {
+		const current = existing.byId.get(place.id);
+		if (current !== undefined && isInside(root, current) && !result.has(place.id)) result.set(place.id, current);
+		else fresh.push(place);
+	}
+	const owned = new Set([...result.values()].map((p) => p.toLowerCase()));
+	for (const place of fresh) {
+		const folder = joinPath(root, ...place.folder.split("/").map(safeBaseName));
+		const base = safeBaseName(place.baseName);
+		for (let n = 1; ; n++) {
+			const candidate = joinPath(folder, `${n === 1 ? base : `${base} (${n})`}.md`);
+			const key = candidate.toLowerCase();
+			if (!taken.has(key) && !owned.has(key)) {
+				owned.add(key);
+				result.set(place.id, candidate);
+				break;
+			}
+		}
+	}
+	return result;
+}

@@ -1,0 +1,37 @@
+/** Episode codes: the pattern that recognises them and where they occur in a piece of text. */
+
+/** The default code pattern: `E` and three digits, as in `E026`. */
+export const DEFAULT_CODE_PATTERN = "E\\d{3}";
+
+/** One occurrence of a code in a text. */
+export interface CodeOccurrence {
+	code: string;
+	index: number;
+}
+
+/** Compiles a code pattern (a regular-expression source) into a global matcher bounded by non-word characters. */
+export function codeMatcher(pattern: string = DEFAULT_CODE_PATTERN): RegExp {
+	return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${pattern})(?![\\p{L}\\p{N}_])`, "gu");
+}
+
+/** True when a pattern source compiles and does not match the empty string. */
+export function isValidCodePattern(pattern: string): boolean {
+	try {
+		return pattern.trim() !== "" && !new RegExp(`^(?:${pattern})$`, "u").test("");
+	} catch {
+		return false;
+	}
+}
+
+/** Every code in plain text, in order. */
+export function findCodes(text: string, matcher: RegExp = codeMatcher()): CodeOccurrence[] {
+	const out: CodeOccurrence[] = [];
+	matcher.lastIndex = 0;
+	for (let m = matcher.exec(text); m !== null; m = matcher.exec(text)) out.push({ code: m[0], index: m.index });
+	return out;
+}
+
+/** The code an anchor number stands for (`026` → `E026`). */
+export function codeFromNumber(digits: string): string {
+	return `E${digits.padStart(3, "0")}`;
+}

@@ -1,0 +1,96 @@
+/**
+ * Suggestions for gaps: where another page kept the same sentence more completely, the words it has
+ * between the same neighbours are offered (never written into the text).
+ */
+import type { Gap } from "./gaps";
+import { tokenize, type Token } from "./tokens";
+
+/** A text another page holds, to be searched for fuller versions of a gapped sentence. */
+export interface CorpusText {
+	text: string;
+	/** The page the text comes from (its input file) and its title, for citing the suggestion. */
+	file: string;
+	title: string;
+}
+
+/** Missing words found in another page, with where they were found. */
+export interface GapSuggestion {
+	words: string;
+	file: string;
+	title: string;
+}
+
+const MAX_MISSING_WORDS = 4;
+const MIN_BEFORE = 2;
+const MIN_MATCHED = 3;
+
+interface Position {
+	text: number;
+	at: number;
+}
+
+/** Finds suggestions for many gaps in one pass over the corpus (indexes only the word pairs the gaps need). */
+export class GapSuggester {
+	private readonly tokens: Token[][];
+	private readonly positions = new Map<string, Position[]>();
+
+	constructor(private readonly corpus: CorpusText[], gaps: Gap[]) {
+		const wanted = new Set<string>();
+		const seconds = new Set<string>();
+		for (const gap of gaps) {
+			const [a, b] = gap.before.slice(-MIN_BEFORE);
+			if (a !== undefined && b !== undefined) {
+				wanted.add(`${a} ${b}`);
+				seconds.add(b);
+			}
+		}
+		this.tokens = corpus.map((c) => (wanted.size === 0 ? [] : tokenize(c.text).filter((t) => !/^['"‘’“”]+$/.test(t.text))));
+		this.tokens.forEach((tokens, text) => {
+			for (let at = 1; at < tokens.length; at++) {
+				const second = tokens[at]?.lower ?? "";
+				if (!seconds.has(second)) continue;
+				const key = `${tokens[at - 1]?.lower ?? ""} ${second}`;
+				if (!wanted.has(key)) continue;
+				const list = this.positions.get(key);
+				if (list === undefined) this.positions.set(key, [{ text, at }]);
+				else list.push({ text, at });
+			}
+		});
+	}
+
+	/** The best-supported suggestion for a gap, ignoring texts from `excludeFile` (the gap's own page). */
+	suggest(gap: Gap, excludeFile: string): GapSuggestion | null {
+		const [a, b] = gap.before.slice(-MIN_BEFORE);
+		if (a === undefined || b === undefined || gap.after.length === 0) return null;
+		let best: { score: number; suggestion: GapSuggestion } | null = null;
+		for (const { text, at } of this.positions.get(`${a} ${b}`) ?? []) {
+			const source = this.corpus[text];
+			const tokens = this.tokens[text];
+			if (source === undefined || tokens === undefined || source.file === excludeFile) continue;
+			const found = this.fill(tokens, at, gap);
+			if (found !== null && (best === null || found.score > best.score)) {
+				const words = source.text.slice(found.start, found.end);
+				best = { score: found.score, suggestion: { words, file: source.file, title: source.title } };
+			}
+		}
+		return best?.suggestion ?? null;
+	}
+
+	/** Words after position `at` that lead back into the gap's right-hand context, scored by context matched. */
+	private fill(tokens: Token[], at: number, gap: Gap): { start: number; end: number; score: number } | null {
+		let before = MIN_BEFORE;
+		while (before < gap.before.length && tokens[at - before]?.lower === gap.before[gap.before.length - 1 - before]) before++;
+		for (let n = 1; n <= MAX_MISSING_WORDS; n++) {
+			const missing = tokens.slice(at + 1, at + 1 + n);
+			if (missing.length < n || missing.some((t) => t.isMark)) return null;
+			let after = 0;
+			while (after < gap.after.length && tokens[at + 1 + n + after]?.lower === gap.after[after]) after++;
+			const first = missing[0];
+			const last = missing[missing.length - 1];
+			if (after > 0 && before + after >= MIN_MATCHED && first !== undefined && last !== undefined) {
+				return { start: first.start, end: last.end, score: before + after };
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,25 @@
+/** Word-level tokens of a sentence, with their offsets, for gap detection and cross-page matching. */
+
+/** One token: a word (letters, digits, inner apostrophes, hyphens, %), a dash, or a lone punctuation mark. */
+export interface Token {
+	text: string;
+	lower: string;
+	start: number;
+	end: number;
+	/** True for a dash or punctuation token that stands apart from the words around it. */
+	isMark: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}$][\p{L}\p{N}$%'’./–-]*[\p{L}\p{N}%]|[\p{L}\p{N}$%]|[—–]|[.,;:!?]|['"‘’“”]+/gu;
+
+/** Splits text into tokens; trailing sentence punctuation is split off words. */
+export function tokenize(text: string): Token[] {
+	const tokens: Token[] = [];
+	TOKEN.lastIndex = 0;
+	for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+		const value = m[0];
+		const isMark = !/[\p{L}\p{N}]/u.test(value);
+		tokens.push({ text: value, lower: value.toLowerCase(), start: m.index, end: m.index + value.length, isMark });
+	}
+	return tokens;
+}

@@ -1,0 +1,43 @@
+/** File-name rules that hold on Windows, macOS, Linux, and inside Obsidian wiki links. */
+
+const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001F\u007F]/g;
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/** Well under every file system's 255-byte limit, leaving room for " (2)", a hash and ".md". */
+const MAX_BYTES = 150;
+
+function utf8Length(text: string): number {
+	let bytes = 0;
+	for (const ch of text) {
+		const code = ch.codePointAt(0) ?? 0;
+		bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+	}
+	return bytes;
+}
+
+function cutToBytes(text: string, limit: number): string {
+	if (utf8Length(text) <= limit) return text;
+	let out = "";
+	for (const ch of text) {
+		if (utf8Length(out + ch) > limit) break;
+		out += ch;
+	}
+	const space = out.lastIndexOf(" ");
+	return space > limit / 2 ? out.slice(0, space) : out;
+}
+
+/** Turns any title into a safe file base name (no extension); the exact title lives in frontmatter. */
+export function safeBaseName(title: string): string {
+	let name = title
+		.normalize("NFC")
+		.replace(/[/\\|]/g, "-")
+		.replace(/:/g, " -")
+		.replace(/"/g, "'")
+		.replace(FORBIDDEN, "")
+		.replace(/\s+/g, " ")
+		.trim();
+	name = cutToBytes(name, MAX_BYTES);
+	name = name.replace(/^[.\s]+/, "").replace(/[.\s]+$/, "");
+	if (name === "") name = "Untitled";
+	if (RESERVED.test(name)) name = `${name}_`;
+	return name;
+}

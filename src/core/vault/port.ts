@@ -1,0 +1,13 @@
+/** The one side effect of an import, behind one port: MemoryVault (tests), FsVault (CLI), ObsidianVault (plugin). */
+
+/** File access the importer needs; paths are vault-relative with `/` separators. */
+export interface VaultPort {
+	/** Every file path below `folder` ("" for the whole vault), recursively. */
+	list(folder: string): Promise<string[]>;
+	/** A file's text, or null when there is none. */
+	read(path: string): Promise<string | null>;
+	/** Creates a new file, making folders as needed. */
+	create(path: string, content: string): Promise<void>;
+	/** Replaces a file's text only if it still reads `expected`; false when it changed meanwhile (nothing written). */
+	replace(path: string, expected: string, content: string): Promise<boolean>;
+}
