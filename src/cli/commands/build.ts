@@ -1,6 +1,6 @@
 /** `research-atlas build --seeds DIR --vault DIR [--json] [--folder F] [--install-plugin]` */
 import { existsSync, statSync } from "fs";
-import { resolve } from "path";
+import { dirname, join } from "path";
 import { importPages } from "../../core";
 import { parseArgs, stringOption } from "../args";
 import { FsVault } from "../fsVault";
@@ -21,7 +21,7 @@ export async function buildCommand(argv: string[], out: (line: string) => void, 
 	const inputs = readInputs(seeds);
 	const vault = new FsVault(vaultDir);
 	const result = await importPages(inputs, vault, { root: folder, yaml: nodeYaml });
-	const installProblems = args.options.has("install-plugin") ? installPlugin(resolve(__dirname, ".."), vaultDir, seeds) : [];
+	const installProblems = args.options.has("install-plugin") ? installPlugin(projectRoot(__dirname), vaultDir, seeds) : [];
 	const problems = result.problems.filter((p) => p.severity !== "info").map((p) => ({ file: p.file, message: p.message, severity: p.severity, code: p.code }));
 	if (args.options.has("json")) {
 		out(
@@ -48,4 +48,12 @@ export async function buildCommand(argv: string[], out: (line: string) => void, 
 	}
 	for (const p of installProblems) err(`install: ${p}`);
 	return result.rejected.length > 0 || installProblems.length > 0 ? 1 : 0;
+}
+
+/** The folder holding the plugin's release files: the nearest ancestor with a manifest.json. */
+function projectRoot(start: string): string {
+	for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) {
+		if (existsSync(join(dir, "manifest.json"))) return dir;
+	}
+	return start;
 }

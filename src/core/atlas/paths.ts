@@ -33,7 +33,7 @@ export function assignPaths(places: NotePlace[], root: string, existing: Existin
 	}
 	const owned = new Set([...result.values()].map((p) => p.toLowerCase()));
 	for (const place of fresh) {
-		const folder = joinPath(root, ...place.folder.split("/").map(safeBaseName));
+		const folder = joinPath(root, ...place.folder.split("/").filter((s) => s !== "").map(safeBaseName));
 		const base = safeBaseName(place.baseName);
 		for (let n = 1; ; n++) {
 			const candidate = joinPath(folder, `${n === 1 ? base : `${base} (${n})`}.md`);

@@ -2,7 +2,7 @@
 import type { Linker } from "../atlas/links";
 import type { Atlas, Prose } from "../atlas/model";
 import { INDEX_IDS } from "../atlas/notes";
-import { escapeMarkdown } from "../markdown/escape";
+import { escapeMarkdown, inlineCode } from "../markdown/escape";
 import { plural } from "../markdown/counts";
 import type { WriteAction } from "../vault/planWrites";
 
@@ -16,7 +16,7 @@ function gapRows(atlas: Atlas, linker: Linker): string[] {
 	const rows: string[] = [];
 	const add = (id: string, title: string, prose: Prose): void => {
 		for (const gap of prose.gaps) {
-			const suggestion = gap.suggestion === null ? "—" : `“${escapeMarkdown(gap.suggestion.words)}” (${escapeMarkdown(gap.suggestion.file)})`;
+			const suggestion = gap.suggestion === null ? "—" : `“${escapeMarkdown(gap.suggestion.words)}” (${inlineCode(gap.suggestion.file)})`;
 			rows.push(`| ${linker.link(id, title)} | ${snippet(prose, gap.index).replace(/\|/g, "\\|")} | ${suggestion} |`);
 		}
 	};
@@ -40,7 +40,7 @@ export function renderReport(atlas: Atlas, linker: Linker, actions: WriteAction[
 		"",
 		"| File | Kind | Title |",
 		"| --- | --- | --- |",
-		...atlas.pages.map((p) => `| ${escapeMarkdown(p.file)} | ${p.kind ?? "**rejected**"} | ${p.title === null ? "—" : escapeMarkdown(p.title)} |`),
+		...atlas.pages.map((p) => `| ${inlineCode(p.file)} | ${p.kind ?? "**rejected**"} | ${p.title === null ? "—" : escapeMarkdown(p.title)} |`),
 		"",
 		"## Problems and notices",
 		"",
@@ -50,7 +50,7 @@ export function renderReport(atlas: Atlas, linker: Linker, actions: WriteAction[
 	const kept = actions.filter((a): a is Extract<WriteAction, { kind: "kept" }> => a.kind === "kept");
 	lines.push("", "## Skipped to keep your edits", "");
 	if (kept.length === 0) lines.push("None.");
-	for (const k of kept) lines.push(`- \`${k.path.replace(/`/g, "'")}\`: ${k.reason}`);
+	for (const k of kept) lines.push(`- ${inlineCode(k.path)}: ${k.reason}`);
 	const gaps = gapRows(atlas, linker);
 	lines.push("", `## Gaps in the scraped text (${gaps.length})`, "");
 	if (gaps.length === 0) lines.push("None found.");

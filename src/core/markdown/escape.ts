@@ -18,3 +18,9 @@ export function unescapeMarkdown(text: string): string {
 export function linkDisplay(text: string): string {
 	return text.replace(/[[\]|]/g, (ch) => (ch === "|" ? "-" : ch === "[" ? "(" : ")")).replace(/\s+/g, " ");
 }
+
+/** Inline code for names such as file paths: shown literally, with no escapes in the source. */
+export function inlineCode(text: string): string {
+	const ticks = text.includes("`") ? "``" : "`";
+	return `${ticks}${text.replace(/\n/g, " ")}${ticks}`;
+}

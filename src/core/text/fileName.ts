@@ -1,7 +1,8 @@
 /** File-name rules that hold on Windows, macOS, Linux, and inside Obsidian wiki links. */
 
 const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001F\u007F]/g;
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+// Windows reserves these device names whatever follows the first dot ("nul.md", "lpt1.txt.md").
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?=\.|$)/i;
 /** Well under every file system's 255-byte limit, leaving room for " (2)", a hash and ".md". */
 const MAX_BYTES = 150;
 
@@ -38,6 +39,6 @@ export function safeBaseName(title: string): string {
 	name = cutToBytes(name, MAX_BYTES);
 	name = name.replace(/^[.\s]+/, "").replace(/[.\s]+$/, "");
 	if (name === "") name = "Untitled";
-	if (RESERVED.test(name)) name = `${name}_`;
+	name = name.replace(RESERVED, "$1_");
 	return name;
 }

@@ -25,7 +25,7 @@ export function contentLines(normalized: string): NumberedLine[] {
 	return out;
 }
 
-/** A key that treats titles differing only in case, spacing or Unicode form as the same. */
+/** A key that treats titles differing only in spacing or Unicode form as the same (case is significant). */
 export function titleKey(title: string): string {
-	return title.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+	return title.normalize("NFC").replace(/\s+/g, " ").trim();
 }
