@@ -27,3 +27,4 @@ export { MemoryVault } from "./vault/memoryVault";
 export { planWrites, plansAnyWrite, type WriteAction } from "./vault/planWrites";
 export type { VaultPort } from "./vault/port";
 export { notesFromFiles, LinkResolver, type NoteInfo, type RawNote } from "./vault/noteInfo";
+export { generateClusteredGraph, type ClusteredGraphOptions } from "./graph/generate";
