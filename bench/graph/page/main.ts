@@ -1,0 +1,74 @@
+/** The benchmark page: mounts one renderer on a generated graph and measures it when the Node driver asks. */
+import { generateClusteredGraph } from "../../../src/core/graph/generate";
+import type { Graph } from "../../../src/core/graph/model";
+import { frameLoop, timedFrame, type FrameCost } from "./measure";
+import { fitTransform, placeByHierarchy, wobble } from "./placement";
+import { pixiView } from "./pixiView";
+import { svgView } from "./svgView";
+import type { BenchView } from "./view";
+
+/** The renderers under test. */
+export type ViewKind = "atlas" | "svg" | "pixi";
+
+/** What the page offers the driver through `window.graphBench`. */
+export interface GraphBench {
+	/** Generates the graph for `nodes` and mounts a renderer on it. */
+	setup(kind: ViewKind, nodes: number): Promise<{ renderer: string; nodes: number; links: number; setupMs: number }>;
+	/** Draws `count` frames of a moving layout, one per animation frame, at the overview zoom. */
+	layoutFrames(count: number): Promise<FrameCost[]>;
+	/** Pans for `count` frames at `zoom` × the overview zoom; rAF deltas and main-thread cost per frame. */
+	pan(count: number, zoom: number): Promise<{ deltas: number[]; main: number[] }>;
+}
+
+declare global {
+	interface Window {
+		graphBench: GraphBench;
+	}
+}
+
+/** The same graph sizes and cluster counts in every run: 20–200 clusters, about 250 nodes each. */
+export function benchGraph(nodes: number): Graph {
+	return generateClusteredGraph({ nodes, clusters: Math.min(200, Math.max(20, Math.round(nodes / 250))), subtopicsPerCluster: 8, linksPerNode: 3, seed: 42 });
+}
+
+const root = document.getElementById("stage") as HTMLElement;
+let view: BenchView | null = null;
+let base: Float32Array = new Float32Array(0);
+
+async function mount(kind: ViewKind, graph: Graph): Promise<BenchView & { renderer?: string }> {
+	if (kind === "svg") return svgView(root, graph);
+	if (kind === "pixi") return pixiView(root, graph);
+	throw new Error(`renderer ${kind} is not wired yet`);
+}
+
+window.graphBench = {
+	async setup(kind, nodes) {
+		const graph = benchGraph(nodes);
+		base = placeByHierarchy(graph);
+		const start = performance.now();
+		const mounted = await mount(kind, graph);
+		view = mounted;
+		const fit = fitTransform(base);
+		view.view(fit.x, fit.y, fit.k);
+		view.frame(base);
+		return { renderer: mounted.renderer ?? kind, nodes: graph.nodes.length, links: graph.links.length, setupMs: performance.now() - start };
+	},
+	async layoutFrames(count) {
+		const costs: FrameCost[] = [];
+		for (let i = 0; i < count; i++) {
+			// A fresh array per step, as a worker's transferred buffer would be.
+			const positions = new Float32Array(base.length);
+			wobble(base, positions, i);
+			costs.push(await timedFrame(() => view?.frame(positions)));
+		}
+		return costs;
+	},
+	pan(count, zoom) {
+		const fit = fitTransform(base);
+		const k = fit.k * zoom;
+		// Zoomed views look at the middle of the graph, where clusters are densest.
+		const cx = 640 - (640 - fit.x) * zoom;
+		const cy = 360 - (360 - fit.y) * zoom;
+		return frameLoop(count, (i) => view?.view(cx + 120 * Math.sin(i / 15), cy + 60 * Math.cos(i / 20), k));
+	},
+};

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench:graph`: our graph renderer against a d3 SVG view and a pixi.js one-object-per-element view, side by
+ * side in headless chromium (software rendering), at 1k / 10k / 20k / 50k generated nodes. One table, then one JSON line.
+ */
+import { build } from "esbuild";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { collectConsoleErrors, launchBrowser, serveDirectory, type LaunchedBrowser } from "../../tests/helpers/browser";
+import { median, printFigures, type Figure } from "../report";
+import type { ViewKind } from "./page/main";
+
+const SITE = join("dist", "bench-graph");
+const SIZES = (process.env.GRAPH_BENCH_SIZES ?? "1000,10000,20000,50000").split(",").map(Number);
+const KINDS = (process.env.GRAPH_BENCH_VIEWS ?? "atlas,svg,pixi").split(",") as ViewKind[];
+const LABEL: Record<ViewKind, string> = { atlas: "atlas", svg: "d3 svg", pixi: "pixi objects" };
+/** One vsync at 60 Hz: headless chromium's rAF never runs faster, so "≤ 16 ms" reads as "every vsync". */
+const VSYNC = 16.7;
+
+async function buildSite(): Promise<void> {
+	mkdirSync(SITE, { recursive: true });
+	copyFileSync(join("bench", "graph", "page", "index.html"), join(SITE, "index.html"));
+	await build({ entryPoints: ["bench/graph/page/main.ts"], bundle: true, format: "iife", target: "es2020", minify: true, outfile: join(SITE, "page.js"), logLevel: "warning" });
+}
+
+/** Frames to measure: ours in full; the baselines capped where one frame takes a good part of a second. */
+function frameCount(kind: ViewKind, nodes: number): number {
+	return kind === "atlas" ? 60 : Math.max(5, Math.min(40, Math.round(200_000 / nodes)));
+}
+
+function suiteName(nodes: number): string {
+	return `graph ${nodes / 1000}k`;
+}
+
+interface Measured {
+	render: number;
+	renderJs: number;
+	panOverview: number;
+	panZoomed: number;
+	renderer: string;
+	frames: number;
+}
+
+async function measureView(browser: LaunchedBrowser, url: string, kind: ViewKind, nodes: number): Promise<Measured> {
+	const page = await browser.newPage();
+	const log = collectConsoleErrors(page);
+	try {
+		await page.setViewportSize({ width: 1280, height: 720 });
+		await page.goto(url);
+		const frames = frameCount(kind, nodes);
+		const setup = await page.evaluate(([k, n]) => window.graphBench.setup(k, n), [kind, nodes] as const);
+		const costs = await page.evaluate((n) => window.graphBench.layoutFrames(n), frames);
+		const overview = await page.evaluate((n) => window.graphBench.pan(n, 1), frames + 1);
+		const zoomed = await page.evaluate((n) => window.graphBench.pan(n, 4), frames + 1);
+		if (log.errors.length > 0) throw new Error(`${kind} at ${nodes}: ${log.errors.join("; ")}`);
+		const result = {
+			render: median(costs.map((c) => c.main)),
+			renderJs: median(costs.map((c) => c.js)),
+			panOverview: median(overview.deltas),
+			panZoomed: median(zoomed.deltas),
+			renderer: setup.renderer,
+			frames,
+		};
+		console.error(`  ${LABEL[kind]} @ ${nodes} (${setup.links} links, ${setup.renderer}, setup ${setup.setupMs.toFixed(0)} ms): ${JSON.stringify(result)}`);
+		return result;
+	} finally {
+		await page.close();
+	}
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	await buildSite();
+	const server = await serveDirectory(SITE);
+	const browser = await launchBrowser();
+	const figures: Figure[] = [];
+	try {
+		for (const nodes of SIZES) {
+			const suite = suiteName(nodes);
+			const results = new Map<ViewKind, Measured>();
+			for (const kind of KINDS) {
+				try {
+					results.set(kind, await measureView(browser, server.url, kind, nodes));
+				} catch (error) {
+					console.error(`  ${LABEL[kind]} @ ${nodes} failed: ${String(error)}`);
+				}
+			}
+			for (const [kind, m] of results) {
+				const capped = kind === "atlas" ? "" : ` (${m.frames} frames)`;
+				const ours = kind === "atlas";
+				figures.push({
+					suite,
+					name: `${LABEL[kind]}: render per layout frame, main thread${capped}`,
+					value: m.render,
+					unit: "ms",
+					...(ours && nodes === 20_000 ? { target: "≤ 4 ms", ok: m.render <= 4 } : {}),
+				});
+				figures.push({ suite, name: `${LABEL[kind]}: of which JS${capped}`, value: m.renderJs, unit: "ms" });
+				const panTarget = ours && nodes === 10_000 ? VSYNC : ours && nodes === 50_000 ? 50 : undefined;
+				figures.push({
+					suite,
+					name: `${LABEL[kind]}: pan frame, overview (median rAF delta)`,
+					value: m.panOverview,
+					unit: "ms",
+					...(panTarget === undefined ? {} : { target: `≤ ${panTarget === VSYNC ? "16 (one 60 Hz vsync)" : panTarget} ms`, ok: m.panOverview <= panTarget }),
+				});
+				figures.push({
+					suite,
+					name: `${LABEL[kind]}: pan frame, zoomed in ×4 (median rAF delta)`,
+					value: m.panZoomed,
+					unit: "ms",
+					...(panTarget === undefined ? {} : { target: `≤ ${panTarget === VSYNC ? "16 (one 60 Hz vsync)" : panTarget} ms`, ok: m.panZoomed <= panTarget }),
+				});
+			}
+			const ours = results.get("atlas");
+			for (const kind of ["svg", "pixi"] as const) {
+				const other = results.get(kind);
+				if (!ours || !other) continue;
+				const ratio = other.render / ours.render;
+				figures.push({ suite, name: `${LABEL[kind]} ÷ atlas, render per frame`, value: ratio, unit: "×", ...(nodes === 10_000 ? { target: "≥ 10×", ok: ratio >= 10 } : {}) });
+			}
+		}
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+	console.error(`bench:graph took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+	printFigures("Research Atlas graph benchmark (headless chromium, software rendering)", figures);
+}
+
+void main();
