@@ -4,6 +4,7 @@ import type { Graph } from "../../../src/core/graph/model";
 import { frameLoop, timedFrame, type FrameCost } from "./measure";
 import { fitTransform, placeByHierarchy, wobble } from "./placement";
 import { pixiView } from "./pixiView";
+import { svgColdOpen, type ColdOpen } from "./svgColdOpen";
 import { svgView } from "./svgView";
 import type { BenchView } from "./view";
 
@@ -18,6 +19,8 @@ export interface GraphBench {
 	layoutFrames(count: number): Promise<FrameCost[]>;
 	/** Pans for `count` frames at `zoom` × the overview zoom; rAF deltas and main-thread cost per frame. */
 	pan(count: number, zoom: number): Promise<{ deltas: number[]; main: number[] }>;
+	/** The SVG baseline's cold open (main-thread d3-force), stopped after `capMs`. */
+	svgColdOpen(nodes: number, capMs: number): Promise<ColdOpen>;
 }
 
 declare global {
@@ -70,5 +73,8 @@ window.graphBench = {
 		const cx = 640 - (640 - fit.x) * zoom;
 		const cy = 360 - (360 - fit.y) * zoom;
 		return frameLoop(count, (i) => view?.view(cx + 120 * Math.sin(i / 15), cy + 60 * Math.cos(i / 20), k));
+	},
+	svgColdOpen(nodes, capMs) {
+		return svgColdOpen(root, benchGraph(nodes), capMs);
 	},
 };
