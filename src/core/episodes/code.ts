@@ -35,3 +35,19 @@ export function findCodes(text: string, matcher: RegExp = codeMatcher()): CodeOc
 export function codeFromNumber(digits: string): string {
 	return `E${digits.padStart(3, "0")}`;
 }
+
+/** A code pattern compiled two ways: to find codes in prose and to test whether a whole name is a code. */
+export interface CodeSyntax {
+	/** The pattern source the syntax was compiled from. */
+	pattern: string;
+	/** Global matcher for codes inside text (see `codeMatcher`). */
+	find: RegExp;
+	/** Anchored matcher: the whole string is one code (a note name, a link target). */
+	exact: RegExp;
+}
+
+/** Compiles a code pattern, falling back to the default when it is not valid (a typo in settings must not break every note). */
+export function codeSyntax(pattern: string = DEFAULT_CODE_PATTERN): CodeSyntax {
+	const source = isValidCodePattern(pattern) ? pattern : DEFAULT_CODE_PATTERN;
+	return { pattern: source, find: codeMatcher(source), exact: new RegExp(`^(?:${source})$`, "u") };
+}

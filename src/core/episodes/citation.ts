@@ -1,0 +1,170 @@
+/** Citations of episodes in one note, each with the passage around it: sentence, paragraph and heading path. */
+import { classifyLines, type MarkdownLine } from "./markdownLines";
+import { findMentions, type MentionOptions } from "./mentions";
+
+/** One citation of an episode code in a note. */
+export interface EpisodeCitation {
+	code: string;
+	/** Vault-relative path of the citing note. */
+	path: string;
+	/** 1-based line number of the mention. */
+	line: number;
+	/** Column of the mention in its line. */
+	ch: number;
+	form: "plain" | "link";
+	/** The sentence holding the mention, as Markdown, on one line. */
+	sentence: string;
+	/** Where the mention sits in `sentence`, as [from, to). */
+	highlight: [number, number];
+	/** The paragraph (or list item, or heading) holding the mention, as Markdown, without its block id. */
+	paragraph: string;
+	/** Texts of the headings above the mention, outermost first. */
+	headings: string[];
+	/** The paragraph's block id (`p3` for a paragraph ending in ` ^p3`), for linking to it. */
+	blockId?: string;
+}
+
+interface Paragraph {
+	text: string;
+	/** Offset in `text` of each source line's content, and where that content starts in the line. */
+	starts: Array<{ line: number; at: number; column: number }>;
+	blockId?: string;
+}
+
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?/;
+const QUOTE = /^(?:\s{0,3}>\s?)+/;
+const TABLE_ROW = /^\s*\|/;
+/** What a prose line starts with that is not its text: quote marks, then a list marker. */
+const LINE_PREFIX = /^(?:\s{0,3}>\s?)*(?:\s*(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?)?/;
+const BLOCK_ID = /\s+\^([A-Za-z0-9-]+)\s*$/;
+
+/** Every citation in a note, in reading order. */
+export function citationsInNote(path: string, text: string, options: MentionOptions): EpisodeCitation[] {
+	options.syntax.find.lastIndex = 0;
+	if (!options.syntax.find.test(text)) return [];
+	const lines = classifyLines(text);
+	const mentions = findMentions(text, options, lines);
+	if (mentions.length === 0) return [];
+	const headingPaths = headingPathsFor(lines, new Set(mentions.map((m) => m.line)));
+	const paragraphs = new Map<number, Paragraph>();
+	const out: EpisodeCitation[] = [];
+	for (const mention of mentions) {
+		const index = mention.line - 1;
+		const start = paragraphStart(lines, index);
+		let paragraph = paragraphs.get(start);
+		if (paragraph === undefined) {
+			paragraph = paragraphAt(lines, start);
+			paragraphs.set(start, paragraph);
+		}
+		const place = paragraph.starts.find((s) => s.line === index);
+		const offset = place === undefined ? 0 : place.at + Math.max(0, mention.ch - place.column);
+		const length = mention.to - mention.from;
+		const [from, to] = sentenceSpan(paragraph.text, offset);
+		const raw = paragraph.text.slice(from, to);
+		const lead = raw.length - raw.trimStart().length;
+		const sentence = raw.trim().replace(/\s*\n\s*/g, " ");
+		const before = paragraph.text.slice(from + lead, offset).replace(/\s*\n\s*/g, " ").length;
+		out.push({
+			code: mention.code,
+			path,
+			line: mention.line,
+			ch: mention.ch,
+			form: mention.form,
+			sentence,
+			highlight: [before, Math.min(sentence.length, before + length)],
+			paragraph: paragraph.text,
+			headings: headingPaths.get(mention.line) ?? [],
+			...(paragraph.blockId === undefined ? {} : { blockId: paragraph.blockId }),
+		});
+	}
+	return out;
+}
+
+/** The heading path above each wanted line (1-based line numbers). */
+function headingPathsFor(lines: MarkdownLine[], wanted: Set<number>): Map<number, string[]> {
+	const out = new Map<number, string[]>();
+	const stack: Array<{ level: number; text: string }> = [];
+	for (const line of lines) {
+		if (wanted.has(line.number)) out.set(line.number, stack.map((h) => h.text));
+		if (line.kind !== "heading" || line.level === undefined) continue;
+		const level = line.level;
+		while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
+		stack.push({ level, text: headingText(line.text) });
+	}
+	return out;
+}
+
+/** A heading's visible text: no `#` marks, links shown as their labels. */
+function headingText(line: string): string {
+	return line
+		.replace(/^\s{0,3}#{1,6}\s*/, "")
+		.replace(/\s+#+\s*$/, "")
+		.replace(/\[\[([^\]|]*\|)?([^\]]*)\]\]/g, "$2")
+		.replace(BLOCK_ID, "")
+		.trim();
+}
+
+/** List items and table rows are passages of their own, never part of the paragraph around them. */
+function standsAlone(line: MarkdownLine): boolean {
+	const text = line.text.replace(QUOTE, "");
+	return LIST_ITEM.test(text) || TABLE_ROW.test(text);
+}
+
+/** The quote marks a line starts with (`> > `), without spaces: a paragraph never spans two quote depths. */
+function quoteOf(line: MarkdownLine): string {
+	return (QUOTE.exec(line.text)?.[0] ?? "").replace(/\s/g, "");
+}
+
+/** Index of the first line of the paragraph (run of prose lines; list items, table rows and headings stand alone). */
+function paragraphStart(lines: MarkdownLine[], index: number): number {
+	const line = lines[index];
+	if (line === undefined || line.kind === "heading" || standsAlone(line)) return index;
+	let start = index;
+	for (let i = index - 1; i >= 0; i--) {
+		const previous = lines[i];
+		if (previous === undefined || previous.kind !== "text" || quoteOf(previous) !== quoteOf(line)) break;
+		start = i;
+		if (standsAlone(previous)) break;
+	}
+	return start;
+}
+
+function paragraphAt(lines: MarkdownLine[], start: number): Paragraph {
+	const first = lines[start];
+	const starts: Paragraph["starts"] = [];
+	const parts: string[] = [];
+	let at = 0;
+	const take = (index: number, line: MarkdownLine): void => {
+		const prefix = line.kind === "heading" ? /^\s{0,3}#{1,6}\s*/ : LINE_PREFIX;
+		const column = (prefix.exec(line.text)?.[0] ?? "").length;
+		const content = line.text.slice(column);
+		if (parts.length > 0) at += 1;
+		starts.push({ line: index, at, column });
+		parts.push(content);
+		at += content.length;
+	};
+	if (first !== undefined) take(start, first);
+	if (first !== undefined && first.kind === "text") {
+		for (let i = start + 1; i < lines.length; i++) {
+			const line = lines[i];
+			if (line === undefined || line.kind !== "text" || standsAlone(line) || quoteOf(line) !== quoteOf(first)) break;
+			take(i, line);
+		}
+	}
+	let text = parts.join("\n");
+	const block = BLOCK_ID.exec(text);
+	if (block?.[1] !== undefined) text = text.slice(0, block.index);
+	return { text, starts, ...(block?.[1] === undefined ? {} : { blockId: block[1] }) };
+}
+
+/** The [from, to) span of the sentence of `text` holding `offset`. A sentence ends after `.`, `!` or `?` and closing quotes, before a space. */
+export function sentenceSpan(text: string, offset: number): [number, number] {
+	const boundary = /[.!?]+["'”’)\]]*(?=\s|$)/g;
+	let start = 0;
+	for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+		const end = m.index + m[0].length;
+		if (offset < end) return [start, end];
+		start = end;
+	}
+	return [start, text.length];
+}

@@ -1,0 +1,215 @@
+/**
+ * The citation index: a two-way map episode code ⇄ citing passages, updated one note at a time, with a
+ * `revision` that moves on every change so views redraw only when something they show changed (as in Dataview).
+ */
+import { codeSyntax, type CodeSyntax } from "./code";
+import { citationsInNote, type EpisodeCitation } from "./citation";
+import { episodeCodeOf } from "./episodeNote";
+
+/** Options of an index; `episodeFolder` is already resolved (see `episodeFolderOf`). */
+export interface CitationIndexOptions {
+	codePattern: string;
+	episodeFolder: string;
+}
+
+/** The citations of one code from one note. */
+export interface CitationGroup {
+	path: string;
+	/** The note's modification time in ms (0 when unknown). */
+	mtime: number;
+	citations: EpisodeCitation[];
+}
+
+/** What one change touched; listeners receive it after the index moved to `revision`. */
+export interface CitationChange {
+	revision: number;
+	paths: string[];
+	codes: string[];
+}
+
+/** What a count beside a code counts. */
+export type CountMode = "notes" | "occurrences";
+
+interface NoteEntry {
+	mtime: number;
+	citations: EpisodeCitation[];
+	signature: string;
+	selfCode?: string;
+}
+
+/** Episode code ⇄ citations, for a whole vault. */
+export class CitationIndex {
+	/** Moves on every change of what the index holds. */
+	revision = 0;
+	readonly syntax: CodeSyntax;
+	readonly episodeFolder: string;
+	private readonly notes = new Map<string, NoteEntry>();
+	private readonly byCode = new Map<string, Map<string, EpisodeCitation[]>>();
+	/** Code → the notes that are its episode note (normally one; the first seen wins). */
+	private readonly episodes = new Map<string, Set<string>>();
+	private readonly listeners = new Set<(change: CitationChange) => void>();
+	private pending: { paths: Set<string>; codes: Set<string> } | null = null;
+
+	constructor(options: CitationIndexOptions) {
+		this.syntax = codeSyntax(options.codePattern);
+		this.episodeFolder = options.episodeFolder;
+	}
+
+	/** Indexes (or re-indexes) one note from its text; true when anything the index holds changed. */
+	setNote(path: string, text: string, mtime = 0): boolean {
+		const selfCode = episodeCodeOf(path, text, this.syntax, this.episodeFolder);
+		const citations = citationsInNote(path, text, { syntax: this.syntax, ...(selfCode === undefined ? {} : { selfCode }) });
+		const signature = signatureOf(citations);
+		const previous = this.notes.get(path);
+		if (previous !== undefined && previous.signature === signature && previous.selfCode === selfCode) {
+			previous.mtime = mtime;
+			return false;
+		}
+		const touched = new Set<string>();
+		if (previous !== undefined) this.unlink(path, previous, touched);
+		const entry: NoteEntry = { mtime, citations, signature, ...(selfCode === undefined ? {} : { selfCode }) };
+		this.notes.set(path, entry);
+		for (const citation of citations) {
+			touched.add(citation.code);
+			let notes = this.byCode.get(citation.code);
+			if (notes === undefined) this.byCode.set(citation.code, (notes = new Map()));
+			const list = notes.get(path);
+			if (list === undefined) notes.set(path, [citation]);
+			else list.push(citation);
+		}
+		if (selfCode !== undefined) {
+			touched.add(selfCode);
+			const claims = this.episodes.get(selfCode);
+			if (claims === undefined) this.episodes.set(selfCode, new Set([path]));
+			else claims.add(path);
+		}
+		this.changed([path], touched);
+		return true;
+	}
+
+	/** Forgets a note (deleted, or renamed away: re-add it under its new path). */
+	removeNote(path: string): boolean {
+		const previous = this.notes.get(path);
+		if (previous === undefined) return false;
+		const touched = new Set<string>();
+		this.unlink(path, previous, touched);
+		this.notes.delete(path);
+		this.changed([path], touched);
+		return true;
+	}
+
+	/** Runs `update` and tells listeners once, about everything it changed. */
+	batch(update: () => void): void {
+		if (this.pending !== null) {
+			update();
+			return;
+		}
+		this.pending = { paths: new Set(), codes: new Set() };
+		try {
+			update();
+		} finally {
+			const done = this.pending;
+			this.pending = null;
+			if (done.paths.size > 0) this.notify({ revision: this.revision, paths: [...done.paths], codes: [...done.codes] });
+		}
+	}
+
+	/** Calls `listener` after every change; returns the function that stops it. */
+	onChange(listener: (change: CitationChange) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/** Whether a note is indexed. */
+	hasNote(path: string): boolean {
+		return this.notes.has(path);
+	}
+
+	/** Number of notes indexed. */
+	get noteCount(): number {
+		return this.notes.size;
+	}
+
+	/** Every code that is cited or has an episode note, sorted. */
+	codes(): string[] {
+		return [...new Set([...this.byCode.keys(), ...this.episodes.keys()])].sort(compareCodes);
+	}
+
+	/** The citations of a code grouped by note, notes in path order, citations in reading order. */
+	groups(code: string): CitationGroup[] {
+		const notes = this.byCode.get(code);
+		if (notes === undefined) return [];
+		return [...notes.entries()]
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+			.map(([path, citations]) => ({ path, mtime: this.notes.get(path)?.mtime ?? 0, citations }));
+	}
+
+	/** Every citation of a code, in path then reading order. */
+	citations(code: string): EpisodeCitation[] {
+		return this.groups(code).flatMap((g) => g.citations);
+	}
+
+	/** How many notes cite a code, or how many times it is cited. */
+	count(code: string, mode: CountMode = "notes"): number {
+		const notes = this.byCode.get(code);
+		if (notes === undefined) return 0;
+		if (mode === "notes") return notes.size;
+		let total = 0;
+		for (const list of notes.values()) total += list.length;
+		return total;
+	}
+
+	/** The path of a code's episode note, when the index has seen one. */
+	episodePath(code: string): string | undefined {
+		const claims = this.episodes.get(code);
+		return claims === undefined ? undefined : claims.values().next().value;
+	}
+
+	/** The code a note is the episode note of, when it is one. */
+	episodeCodeOfNote(path: string): string | undefined {
+		return this.notes.get(path)?.selfCode;
+	}
+
+	/** The citations a note makes, in reading order. */
+	citationsIn(path: string): EpisodeCitation[] {
+		return this.notes.get(path)?.citations ?? [];
+	}
+
+	private unlink(path: string, entry: NoteEntry, touched: Set<string>): void {
+		for (const code of new Set(entry.citations.map((c) => c.code))) {
+			touched.add(code);
+			const notes = this.byCode.get(code);
+			notes?.delete(path);
+			if (notes?.size === 0) this.byCode.delete(code);
+		}
+		if (entry.selfCode !== undefined) {
+			touched.add(entry.selfCode);
+			const claims = this.episodes.get(entry.selfCode);
+			claims?.delete(path);
+			if (claims?.size === 0) this.episodes.delete(entry.selfCode);
+		}
+	}
+
+	private changed(paths: string[], codes: Set<string>): void {
+		this.revision++;
+		if (this.pending !== null) {
+			for (const path of paths) this.pending.paths.add(path);
+			for (const code of codes) this.pending.codes.add(code);
+			return;
+		}
+		this.notify({ revision: this.revision, paths, codes: [...codes] });
+	}
+
+	private notify(change: CitationChange): void {
+		for (const listener of [...this.listeners]) listener(change);
+	}
+}
+
+/** Codes in natural order: `E9` before `E10`, then by text. */
+export function compareCodes(a: string, b: string): number {
+	return a.localeCompare(b, "en", { numeric: true });
+}
+
+function signatureOf(citations: EpisodeCitation[]): string {
+	return citations.map((c) => `${c.code}\u0001${c.line}\u0001${c.ch}\u0001${c.form}\u0001${c.sentence}\u0001${c.headings.join("\u0002")}\u0001${c.blockId ?? ""}\u0001${c.paragraph}`).join("\u0000");
+}

@@ -1,0 +1,103 @@
+/** Line roles in a Markdown note: which lines are prose a citation can live in, and which are not. */
+
+/** What a line is, for finding citations. */
+export type LineKind = "frontmatter" | "code" | "comment" | "generated" | "heading" | "blank" | "text";
+
+/** One line of a note. */
+export interface MarkdownLine {
+	kind: LineKind;
+	/** The line without its line break (and without a trailing `\r`). */
+	text: string;
+	/** Offset of the line's first character in the note. */
+	from: number;
+	/** 1-based line number, as editors show it. */
+	number: number;
+	/** Heading level (1–6) for heading lines. */
+	level?: number;
+	/** Parts of a prose line hidden by an Obsidian comment (`%% … %%`), as [from, to) columns. */
+	hidden?: Array<[number, number]>;
+}
+
+/** Prefix of the opening marker of a generated "Cited by" section (see citedBy.ts). */
+export const CITED_BY_START_PREFIX = "%% research-atlas:cited-by start";
+/** Prefix of the closing marker of a generated "Cited by" section. */
+export const CITED_BY_END_PREFIX = "%% research-atlas:cited-by end";
+
+const FENCE = /^(?:\s{0,3}>)*\s{0,3}(`{3,}|~{3,})/;
+const HEADING = /^\s{0,3}(#{1,6})(?:[ \t]+|$)/;
+
+/** Splits a note into classified lines: frontmatter, fenced code, comments and the generated "Cited by" section are not prose. */
+export function classifyLines(text: string): MarkdownLine[] {
+	const out: MarkdownLine[] = [];
+	let from = 0;
+	let number = 1;
+	let fence: { char: string; length: number } | null = null;
+	let inComment = false;
+	let inGenerated = false;
+	let frontmatter = text.startsWith("---") && hasFrontmatterEnd(text);
+	while (from <= text.length) {
+		const end = text.indexOf("\n", from);
+		const stop = end < 0 ? text.length : end;
+		const raw = text.slice(from, stop);
+		const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+		const entry: MarkdownLine = { kind: "text", text: line, from, number };
+		if (frontmatter) {
+			entry.kind = "frontmatter";
+			if (number > 1 && (line.trimEnd() === "---" || line.trimEnd() === "...")) frontmatter = false;
+		} else if (inGenerated) {
+			entry.kind = "generated";
+			if (line.trim().startsWith(CITED_BY_END_PREFIX)) inGenerated = false;
+		} else if (fence !== null) {
+			entry.kind = "code";
+			const close = FENCE.exec(line);
+			if (close?.[1] !== undefined && close[1][0] === fence.char && close[1].length >= fence.length && line.slice(close[0].length).trim() === "") fence = null;
+		} else if (!inComment && line.trim().startsWith(CITED_BY_START_PREFIX)) {
+			entry.kind = "generated";
+			inGenerated = true;
+		} else {
+			const hidden: Array<[number, number]> = [];
+			let at = 0;
+			let visible: boolean = !inComment;
+			let fullyHidden = inComment;
+			for (let mark = line.indexOf("%%"); mark >= 0; mark = line.indexOf("%%", at)) {
+				if (visible) {
+					visible = false;
+					at = mark + 2;
+					hidden.push([mark, line.length]);
+				} else {
+					const last = hidden[hidden.length - 1];
+					if (last) last[1] = mark + 2;
+					else hidden.push([0, mark + 2]);
+					visible = true;
+					fullyHidden = false;
+					at = mark + 2;
+				}
+			}
+			if (inComment && hidden.length === 0) hidden.push([0, line.length]);
+			inComment = !visible;
+			const opening = FENCE.exec(line);
+			const heading = HEADING.exec(line);
+			if (fullyHidden && inComment) entry.kind = "comment";
+			else if (opening?.[1] !== undefined && hidden.length === 0 && !(opening[1][0] === "`" && line.slice(opening[0].length).includes("`"))) {
+				entry.kind = "code";
+				fence = { char: opening[1][0] ?? "`", length: opening[1].length };
+			} else if (line.trim() === "") entry.kind = "blank";
+			else if (heading?.[1] !== undefined) {
+				entry.kind = "heading";
+				entry.level = heading[1].length;
+			}
+			if (hidden.length > 0 && entry.kind !== "comment") entry.hidden = hidden;
+		}
+		out.push(entry);
+		if (end < 0) break;
+		from = end + 1;
+		number++;
+	}
+	return out;
+}
+
+function hasFrontmatterEnd(text: string): boolean {
+	const firstBreak = text.indexOf("\n");
+	if (firstBreak < 0 || text.slice(0, firstBreak).trimEnd() !== "---") return false;
+	return /\n(?:---|\.\.\.)[ \t]*\r?(?:\n|$)/.test(text.slice(firstBreak));
+}

@@ -1,0 +1,123 @@
+/** Where a note mentions episode codes: plain codes and links to episode notes, never inside code, URLs, links or comments. */
+import type { CodeSyntax } from "./code";
+import { classifyLines, type MarkdownLine } from "./markdownLines";
+
+/** One mention of a code in a note. */
+export interface CodeMention {
+	code: string;
+	/** `plain`: the bare code in prose; `link`: a wiki or Markdown link whose target is the episode note. */
+	form: "plain" | "link";
+	/** Offsets in the note of the whole mention (`E026` or `[[E026]]`). */
+	from: number;
+	to: number;
+	/** 1-based line number. */
+	line: number;
+	/** Column of `from` in its line. */
+	ch: number;
+	/** A link written exactly `[[E026]]` (or with a folder), so it can become the plain code again without losing anything. */
+	bare: boolean;
+}
+
+/** What to look for. */
+export interface MentionOptions {
+	syntax: CodeSyntax;
+	/** A note's own code: an episode note mentioning itself is not a citation. */
+	selfCode?: string;
+}
+
+const WIKI_LINK = /!?\[\[([^[\]\n]+?)\]\]/g;
+const MARKDOWN_LINK = /!?\[([^\]\n]*)\]\(([^)\n]*)\)/g;
+const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]*[^\s<>.,;:!?'")\]]/gi;
+const HTML_TAG = /<\/?[a-z][^>\n]*>/gi;
+const TAG = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}_/-]+/gu;
+
+/** Every mention in a note, in order. Pass `lines` when the caller already classified them. */
+export function findMentions(text: string, options: MentionOptions, lines: MarkdownLine[] = classifyLines(text)): CodeMention[] {
+	const out: CodeMention[] = [];
+	for (const line of lines) {
+		if (line.kind !== "text" && line.kind !== "heading") continue;
+		for (const found of mentionsInLine(line.text, options, line.hidden)) {
+			out.push({ ...found, from: line.from + found.from, to: line.from + found.to, line: line.number, ch: found.from });
+		}
+	}
+	return out;
+}
+
+/** Mentions in one line of prose, with offsets relative to the line; `hidden` are columns to skip (comments). */
+export function mentionsInLine(text: string, options: MentionOptions, hidden: Array<[number, number]> = []): CodeMention[] {
+	// Most lines cite nothing: settle them with one search before building any mask.
+	options.syntax.find.lastIndex = 0;
+	if (!options.syntax.find.test(text)) return [];
+	const masks: Array<[number, number]> = [...hidden, ...inlineCode(text)];
+	const out: CodeMention[] = [];
+	const masked = (at: number): boolean => masks.some(([from, to]) => at >= from && at < to);
+	const addLink = (from: number, to: number, target: string, bare: boolean): void => {
+		masks.push([from, to]);
+		const code = codeOfTarget(target, options.syntax);
+		if (code !== null && code !== options.selfCode) out.push({ code, form: "link", from, to, line: 0, ch: from, bare });
+	};
+	for (const m of text.matchAll(WIKI_LINK)) {
+		const from = m.index ?? 0;
+		if (masked(from)) continue;
+		const inner = m[1] ?? "";
+		const target = inner.split("|")[0] ?? "";
+		addLink(from, from + m[0].length, target.split("#")[0] ?? "", !m[0].startsWith("!") && !inner.includes("|") && !inner.includes("#"));
+	}
+	for (const m of text.matchAll(MARKDOWN_LINK)) {
+		const from = m.index ?? 0;
+		if (masked(from)) continue;
+		const destination = (m[2] ?? "").trim().replace(/^<(.*)>$/, "$1").split(/\s+"/)[0] ?? "";
+		addLink(from, from + m[0].length, /^[a-z][a-z0-9+.-]*:/i.test(destination) ? "" : safeDecode(destination.split("#")[0] ?? ""), false);
+	}
+	for (const pattern of [URL, HTML_TAG, TAG]) {
+		for (const m of text.matchAll(pattern)) {
+			const from = m.index ?? 0;
+			if (!masked(from)) masks.push([from, from + m[0].length]);
+		}
+	}
+	const find = options.syntax.find;
+	find.lastIndex = 0;
+	for (let m = find.exec(text); m !== null; m = find.exec(text)) {
+		if (masked(m.index) || m[0] === options.selfCode || text[m.index - 1] === "\\") continue;
+		out.push({ code: m[0], form: "plain", from: m.index, to: m.index + m[0].length, line: 0, ch: m.index, bare: false });
+	}
+	return out.sort((a, b) => a.from - b.from);
+}
+
+/** The code a link target names (`E026`, `Episodes/E026`, `E026.md`), or null. */
+export function codeOfTarget(target: string, syntax: CodeSyntax): string | null {
+	const name = (target.trim().split("/").pop() ?? "").replace(/\.md$/i, "");
+	return syntax.exact.test(name) ? name : null;
+}
+
+/** Inline code spans (backtick runs closed by a run of the same length), as [from, to) columns. */
+function inlineCode(text: string): Array<[number, number]> {
+	const out: Array<[number, number]> = [];
+	let at = text.indexOf("`");
+	while (at >= 0) {
+		let run = at;
+		while (text[run] === "`") run++;
+		const ticks = text.slice(at, run);
+		let close = text.indexOf(ticks, run);
+		while (close >= 0 && (text[close + ticks.length] === "`" || text[close - 1] === "`")) {
+			let skip = close;
+			while (text[skip] === "`") skip++;
+			close = text.indexOf(ticks, skip);
+		}
+		if (close < 0) {
+			at = text.indexOf("`", run);
+			continue;
+		}
+		out.push([at, close + ticks.length]);
+		at = text.indexOf("`", close + ticks.length);
+	}
+	return out;
+}
+
+function safeDecode(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
