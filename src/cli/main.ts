@@ -1,15 +1,18 @@
 /** The `research-atlas` command-line entry: argv → core → files. */
 import { buildCommand } from "./commands/build";
+import { citationsCommand } from "./commands/citations";
 
 type Command = (argv: string[], out: (line: string) => void, err: (line: string) => void) => Promise<number>;
 
 /** Subcommands by name; each returns its exit code. */
 const COMMANDS: Record<string, Command> = {
 	build: buildCommand,
+	citations: citationsCommand,
 };
 
 const USAGE = `Usage:
-  research-atlas build --seeds DIR --vault DIR [--folder F] [--json] [--install-plugin]`;
+  research-atlas build --seeds DIR --vault DIR [--folder F] [--json] [--install-plugin]
+  research-atlas citations --vault DIR [--code E026] [--folder F] [--episode-folder F] [--pattern RE] [--json]`;
 
 /** Runs the CLI and resolves to the process exit code. */
 export async function main(argv: string[], out = (line: string) => console.log(line), err = (line: string) => console.error(line)): Promise<number> {
