@@ -1,5 +1,6 @@
 /** Research Atlas: lifecycle and wiring only; every feature lives in its own module. */
 import { Plugin } from "obsidian";
+import { registerEpisodes } from "./episodes/registerEpisodes";
 import { registerImport } from "./import/registerImport";
 import { AtlasSettingTab } from "./settings/AtlasSettingTab";
 import { mergeSettings, type AtlasSettings } from "./settings/settings";
@@ -12,6 +13,7 @@ export default class ResearchAtlasPlugin extends Plugin {
 		this.settings = mergeSettings(await this.loadData());
 		this.addSettingTab(new AtlasSettingTab(this.app, this));
 		registerImport(this);
+		registerEpisodes(this);
 	}
 
 	/** Saves settings and tells features that depend on them. */

@@ -72,7 +72,7 @@ export class CitationIndex {
 		for (const citation of citations) {
 			touched.add(citation.code);
 			let notes = this.byCode.get(citation.code);
-			if (notes === undefined) this.byCode.set(citation.code, (notes = new Map()));
+			if (notes === undefined) this.byCode.set(citation.code, (notes = new Map<string, EpisodeCitation[]>()));
 			const list = notes.get(path);
 			if (list === undefined) notes.set(path, [citation]);
 			else list.push(citation);

@@ -1,6 +1,7 @@
 /** The settings tab: one section per feature, each drawn by its own module. */
 import { PluginSettingTab, type App } from "obsidian";
 import type ResearchAtlasPlugin from "../main";
+import { displayEpisodeSettings } from "./episodeSettings";
 import { displayImportSettings } from "./importSettings";
 
 /** Research Atlas settings. */
@@ -13,5 +14,6 @@ export class AtlasSettingTab extends PluginSettingTab {
 		const { containerEl } = this;
 		containerEl.empty();
 		displayImportSettings(containerEl, this.plugin);
+		displayEpisodeSettings(containerEl, this.plugin);
 	}
 }
