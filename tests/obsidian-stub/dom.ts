@@ -89,6 +89,16 @@ export function installDomHelpers(win: typeof globalThis = globalThis): boolean 
 			this.parentNode?.removeChild(this);
 		},
 	};
+	const htmlElement: Pick<HTMLElement, "isShown"> = {
+		/** Attached to the document and not inside an element hidden with display: none (jsdom has no layout). */
+		isShown(this: HTMLElement) {
+			if (!this.isConnected) return false;
+			for (let el: HTMLElement | null = this; el !== null; el = el.parentElement) {
+				if (el.style.display === "none" || el.hidden) return false;
+			}
+			return true;
+		},
+	};
 	const element: Pick<Element, "setText" | "addClass" | "addClasses" | "removeClass" | "removeClasses" | "toggleClass" | "hasClass" | "setAttr" | "setAttrs" | "getText"> = {
 		setText(this: Element, val: string | DocumentFragment) {
 			setTextOf(this, val);
@@ -126,6 +136,9 @@ export function installDomHelpers(win: typeof globalThis = globalThis): boolean 
 	}
 	for (const [name, fn] of Object.entries(element)) {
 		Object.defineProperty(elProto, name, { value: fn, configurable: true, writable: true });
+	}
+	for (const [name, fn] of Object.entries(htmlElement)) {
+		Object.defineProperty(win.HTMLElement.prototype, name, { value: fn, configurable: true, writable: true });
 	}
 
 	const globals: Pick<typeof globalThis, "createEl" | "createDiv" | "createSpan" | "createFragment"> = {

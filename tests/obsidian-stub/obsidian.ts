@@ -4,6 +4,7 @@
 // assertion over the members they provide (see README.md). Tests reach stub-only helpers (recorded
 // commands, notices, `unloadForTest`) by importing this file directly; it is the same module instance.
 import type * as Real from "obsidian";
+import { StateField } from "@codemirror/state";
 import { dump, load } from "js-yaml";
 import { installDomHelpers } from "./dom";
 
@@ -2313,6 +2314,25 @@ export function prepareFuzzySearch(query: string): (text: string) => Real.Search
 
 export const apiVersion = "1.13.1";
 
+/** True when the running app is at least `version` (compared with the stub's apiVersion). */
+export function requireApiVersion(version: string): boolean {
+	const parts = (v: string): number[] => v.split(".").map((n) => Number(n) || 0);
+	const [want, have] = [parts(version), parts(apiVersion)];
+	for (let i = 0; i < Math.max(want.length, have.length); i++) {
+		if ((have[i] ?? 0) !== (want[i] ?? 0)) return (have[i] ?? 0) > (want[i] ?? 0);
+	}
+	return true;
+}
+
+/** Editor state: whether the editor is in Live Preview. Tests set it with `editorLivePreviewField.init(() => false)`. */
+export const editorLivePreviewField = StateField.define<boolean>({ create: () => true, update: (value) => value });
+
+/** Editor state: the note the editor shows. Tests provide it with `editorInfoField.init(() => info)`. */
+export const editorInfoField = StateField.define<Real.MarkdownFileInfo>({
+	create: () => ({ app: null as unknown as Real.App, file: null, hoverPopover: null }),
+	update: (value) => value,
+});
+
 // ---------------------------------------------------------------------------------------------
 // Conformance with the real declarations. Fully stubbed classes use `implements` above; these cover
 // the partly stubbed ones and the functions. A rename or signature change upstream fails `tsc`.
@@ -2353,6 +2373,9 @@ export type FunctionsConform = Conforms<
 		parseFrontMatterAliases: typeof parseFrontMatterAliases;
 		prepareFuzzySearch: typeof prepareFuzzySearch;
 		apiVersion: typeof apiVersion;
+		requireApiVersion: typeof requireApiVersion;
+		editorLivePreviewField: typeof editorLivePreviewField;
+		editorInfoField: typeof editorInfoField;
 		isModEvent: typeof Keymap.isModEvent;
 		isModifier: typeof Keymap.isModifier;
 		render: typeof MarkdownRenderer.render;
@@ -2372,6 +2395,9 @@ export type FunctionsConform = Conforms<
 		parseFrontMatterAliases: typeof Real.parseFrontMatterAliases;
 		prepareFuzzySearch: typeof Real.prepareFuzzySearch;
 		apiVersion: typeof Real.apiVersion;
+		requireApiVersion: typeof Real.requireApiVersion;
+		editorLivePreviewField: typeof Real.editorLivePreviewField;
+		editorInfoField: typeof Real.editorInfoField;
 		isModEvent: typeof Real.Keymap.isModEvent;
 		isModifier: typeof Real.Keymap.isModifier;
 		render: typeof Real.MarkdownRenderer.render;
@@ -2390,6 +2416,9 @@ export type FunctionsConform = Conforms<
 	| "parseFrontMatterAliases"
 	| "prepareFuzzySearch"
 	| "apiVersion"
+	| "requireApiVersion"
+	| "editorLivePreviewField"
+	| "editorInfoField"
 	| "isModEvent"
 	| "isModifier"
 	| "render"
