@@ -1,6 +1,7 @@
 /** The benchmark page: mounts one renderer on a generated graph and measures it when the Node driver asks. */
 import { generateClusteredGraph } from "../../../src/core/graph/generate";
 import type { Graph } from "../../../src/core/graph/model";
+import { atlasView } from "./atlasView";
 import { frameLoop, timedFrame, type FrameCost } from "./measure";
 import { fitTransform, placeByHierarchy, wobble } from "./placement";
 import { pixiView } from "./pixiView";
@@ -41,7 +42,7 @@ let base: Float32Array = new Float32Array(0);
 async function mount(kind: ViewKind, graph: Graph): Promise<BenchView & { renderer?: string }> {
 	if (kind === "svg") return svgView(root, graph);
 	if (kind === "pixi") return pixiView(root, graph);
-	throw new Error(`renderer ${kind} is not wired yet`);
+	return atlasView(root, graph);
 }
 
 window.graphBench = {

@@ -1,0 +1,23 @@
+/** Our renderer (the graph view's GraphCanvas) behind the benchmark's view interface. */
+import { GraphCanvas } from "atlas-graph-canvas";
+import type { Graph } from "../../../src/core/graph/model";
+import type { BenchView } from "./view";
+
+/** Mounts GraphCanvas; a frame is what the view does when the worker posts positions: setPositions, then draw. */
+export function atlasView(container: HTMLElement, graph: Graph): BenchView & { renderer: string } {
+	const canvas = new GraphCanvas(container, graph, {});
+	return {
+		renderer: "atlas",
+		frame(positions) {
+			canvas.setPositions(positions);
+			canvas.draw();
+		},
+		view(x, y, k) {
+			canvas.zoomTo({ x, y, k });
+			canvas.draw();
+		},
+		destroy() {
+			canvas.destroy();
+		},
+	};
+}
