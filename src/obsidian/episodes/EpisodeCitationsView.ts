@@ -3,7 +3,7 @@
  * passage grouped by note, the code highlighted in its sentence. Each passage renders as Markdown with its own
  * Component, a child of this view, so everything it loads goes away with the view.
  */
-import { Component, DropdownComponent, ItemView, Keymap, MarkdownRenderer, MarkdownView, Notice, setIcon, type HoverParent, type HoverPopover, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { Component, DropdownComponent, ItemView, Keymap, MarkdownRenderer, MarkdownView, Notice, setIcon, type HoverParent, type HoverPopover, type TFile, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import type { CitationGroup, EpisodeCitation } from "../../core";
 import type { AtlasSettings } from "../settings/settings";
 import { episodeFile, hoverEpisode, openEpisode } from "./episodeLinks";
@@ -108,7 +108,7 @@ export class EpisodeCitationsView extends ItemView implements HoverParent {
 		this.registerDomEvent(this.listEl, "mouseover", (event) => this.hovered(event));
 		this.register(this.context.indexer.subscribe(() => this.schedule()));
 		this.register(this.context.onCursorCode((code) => this.showCode(code)));
-		this.registerEvent(this.app.workspace.on("file-open", () => this.followActiveFile()));
+		this.registerEvent(this.app.workspace.on("file-open", (file) => this.followFile(file)));
 		this.registerEvent(this.app.workspace.on("layout-change", () => this.render(false)));
 		this.followActiveFile();
 		this.render(true);
@@ -135,7 +135,11 @@ export class EpisodeCitationsView extends ItemView implements HoverParent {
 
 	/** Follows the active note when it is an episode note. */
 	followActiveFile(): void {
-		const file = this.app.workspace.getActiveFile();
+		this.followFile(this.app.workspace.getActiveFile());
+	}
+
+	/** Shows an opened note's episode when it is an episode note; other notes leave the view as it is (so jumping to a passage keeps it). */
+	followFile(file: TFile | null): void {
 		const code = file === null ? undefined : this.context.indexer.index.episodeCodeOfNote(file.path);
 		if (code !== undefined) this.showCode(code);
 	}
