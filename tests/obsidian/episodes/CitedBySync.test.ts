@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { TFile } from "obsidian";
+import { TFile } from "../../obsidian-stub/obsidian";
 import { CITED_BY_END, CITED_BY_START } from "../../../src/core";
 import { FILES, settle, startEpisodes } from "./harness";
 

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { TFile, WorkspaceLeaf } from "obsidian";
+import { TFile, WorkspaceLeaf } from "../../obsidian-stub/obsidian";
 import { EpisodeCitationsView } from "../../../src/obsidian/episodes/EpisodeCitationsView";
 import { FILES, settle, startEpisodes, until, type Harness } from "./harness";
 

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
-import { editorInfoField, editorLivePreviewField, TFile } from "obsidian";
+import { editorInfoField, editorLivePreviewField, TFile } from "../../obsidian-stub/obsidian";
 import type * as Real from "obsidian";
 import { FILES, startEpisodes, type Harness } from "./harness";
 

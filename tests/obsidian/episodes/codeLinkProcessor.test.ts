@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { Component, MarkdownRenderer, Modal, type MarkdownPostProcessorContext, type MarkdownRenderChild } from "obsidian";
+import { Component, MarkdownRenderer, Modal } from "../../obsidian-stub/obsidian";
 import type * as Real from "obsidian";
 import { FILES, settle, startEpisodes, until, type Harness } from "./harness";
 
@@ -9,11 +9,11 @@ async function readingView(h: Harness, markdown: string, sourcePath: string): Pr
 	const section = new Component();
 	section.load();
 	await MarkdownRenderer.render(h.app, markdown, el, sourcePath, section);
-	const ctx: MarkdownPostProcessorContext = {
+	const ctx: Real.MarkdownPostProcessorContext = {
 		docId: "doc",
 		sourcePath,
 		frontmatter: null,
-		addChild: (child: MarkdownRenderChild) => void section.addChild(child),
+		addChild: (child: Real.MarkdownRenderChild) => void section.addChild(child),
 		getSectionInfo: () => null,
 	};
 	const processor = h.stub.processors.find((p) => p.kind === "post");

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { Modal, Notice, TFile } from "obsidian";
+import { Modal, Notice, TFile } from "../../obsidian-stub/obsidian";
 import type * as Real from "obsidian";
 import { OpenEpisodeModal } from "../../../src/obsidian/episodes/OpenEpisodeModal";
 import { FILES, startEpisodes, type Harness } from "./harness";

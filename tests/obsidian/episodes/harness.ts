@@ -1,5 +1,5 @@
 /** A loaded plugin with only the episode feature registered, over an in-memory vault. */
-import { App, Plugin as StubPlugin, stubOf } from "obsidian";
+import { App, Plugin as StubPlugin, stubOf } from "../../obsidian-stub/obsidian";
 import ResearchAtlasPlugin from "../../../src/obsidian/main";
 import { registerEpisodes, type EpisodeFeature } from "../../../src/obsidian/episodes/registerEpisodes";
 import { mergeSettings, type AtlasSettings } from "../../../src/obsidian/settings/settings";

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { TFile } from "obsidian";
+import { TFile } from "../../obsidian-stub/obsidian";
 import { createApp, asRealApp } from "../../helpers/memoryApp";
 import { EpisodeIndexer } from "../../../src/obsidian/episodes/EpisodeIndexer";
 import { mergeSettings } from "../../../src/obsidian/settings/settings";
