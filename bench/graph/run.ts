@@ -11,8 +11,8 @@ import type { ViewKind } from "./page/main";
 
 const SITE = join("dist", "bench-graph");
 const SIZES = (process.env.GRAPH_BENCH_SIZES ?? "1000,10000,20000,50000").split(",").map(Number);
-const KINDS = (process.env.GRAPH_BENCH_VIEWS ?? "atlas,svg,pixi").split(",") as ViewKind[];
-const LABEL: Record<ViewKind, string> = { atlas: "atlas", svg: "d3 svg", pixi: "pixi objects" };
+const KINDS = (process.env.GRAPH_BENCH_VIEWS ?? "atlas,batched,zoomed,svg,pixi").split(",") as ViewKind[];
+const LABEL: Record<ViewKind, string> = { atlas: "atlas", batched: "reference batched 2d", zoomed: "reference batched 2d + semantic zoom", svg: "d3 svg", pixi: "pixi objects" };
 /** One vsync at 60 Hz: headless chromium's rAF never runs faster, so "≤ 16 ms" reads as "every vsync". */
 const VSYNC = 16.7;
 
@@ -37,7 +37,7 @@ async function buildSite(): Promise<void> {
 
 /** Frames to measure: ours in full; the baselines capped where one frame takes a good part of a second. */
 function frameCount(kind: ViewKind, nodes: number): number {
-	return kind === "atlas" ? 60 : Math.max(5, Math.min(40, Math.round(200_000 / nodes)));
+	return kind === "atlas" || kind === "batched" || kind === "zoomed" ? 60 : Math.max(5, Math.min(40, Math.round(200_000 / nodes)));
 }
 
 function suiteName(nodes: number): string {
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
 				}
 			}
 			for (const [kind, m] of results) {
-				const capped = kind === "atlas" ? "" : ` (${m.frames} frames)`;
+				const capped = kind === "atlas" || kind === "batched" || kind === "zoomed" ? "" : ` (${m.frames} frames)`;
 				const ours = kind === "atlas";
 				figures.push({
 					suite,

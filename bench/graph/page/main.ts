@@ -2,6 +2,7 @@
 import { generateClusteredGraph } from "../../../src/core/graph/generate";
 import type { Graph } from "../../../src/core/graph/model";
 import { atlasView } from "./atlasView";
+import { batchedView } from "./batchedView";
 import { frameLoop, timedFrame, type FrameCost } from "./measure";
 import { fitTransform, placeByHierarchy, wobble } from "./placement";
 import { pixiView } from "./pixiView";
@@ -10,7 +11,7 @@ import { svgView } from "./svgView";
 import type { BenchView } from "./view";
 
 /** The renderers under test. */
-export type ViewKind = "atlas" | "svg" | "pixi";
+export type ViewKind = "atlas" | "batched" | "zoomed" | "svg" | "pixi";
 
 /** What the page offers the driver through `window.graphBench`. */
 export interface GraphBench {
@@ -42,6 +43,8 @@ let base: Float32Array = new Float32Array(0);
 async function mount(kind: ViewKind, graph: Graph): Promise<BenchView & { renderer?: string }> {
 	if (kind === "svg") return svgView(root, graph);
 	if (kind === "pixi") return pixiView(root, graph);
+	if (kind === "batched") return batchedView(root, graph);
+	if (kind === "zoomed") return batchedView(root, graph, true, fitTransform(base).k);
 	return atlasView(root, graph);
 }
 
