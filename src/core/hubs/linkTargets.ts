@@ -1,0 +1,31 @@
+/** Wiki links to notes in the shortest form that still resolves to exactly one file, as Obsidian writes them. */
+import { linkDisplay } from "../markdown/escape";
+
+function baseOf(path: string): string {
+	return (path.split("/").pop() ?? path).replace(/\.md$/, "");
+}
+
+/** Link targets for a set of vault paths: the bare base name where it is unique, else the path without `.md`. */
+export class LinkTargets {
+	private readonly baseCounts = new Map<string, number>();
+
+	constructor(paths: Iterable<string>) {
+		for (const path of paths) {
+			if (!path.endsWith(".md")) continue;
+			const key = baseOf(path).toLowerCase();
+			this.baseCounts.set(key, (this.baseCounts.get(key) ?? 0) + 1);
+		}
+	}
+
+	/** The link target for a path. */
+	target(path: string): string {
+		const base = baseOf(path);
+		return (this.baseCounts.get(base.toLowerCase()) ?? 0) <= 1 ? base : path.replace(/\.md$/, "");
+	}
+}
+
+/** `[[target|display]]`, the display part only where it differs from the target. */
+export function wikiLink(target: string, display: string): string {
+	const shown = linkDisplay(display);
+	return shown === target || shown === "" ? `[[${target}]]` : `[[${target}|${shown}]]`;
+}

@@ -1,0 +1,14 @@
+/** What a card shows of a note: its title and its one-line description. */
+import type { NoteInfo } from "../vault/noteInfo";
+
+/** The note's title: a `title` in its frontmatter, else its file name. */
+export function noteTitle(note: NoteInfo): string {
+	const title = note.frontmatter.title;
+	return typeof title === "string" && title.trim() !== "" ? title.trim() : note.basename;
+}
+
+/** The `description` in the note's frontmatter, on one line; "" when it has none. */
+export function frontmatterDescription(note: NoteInfo): string {
+	const value = note.frontmatter.description;
+	return typeof value === "string" ? value.replace(/\s+/g, " ").trim() : "";
+}

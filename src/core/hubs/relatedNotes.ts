@@ -1,0 +1,214 @@
+/**
+ * "Explore related": the notes most related to one note, ranked by shared episode codes, direct links, shared tags,
+ * shared link targets and shared title words, each weighted by how rare it is, with the reasons spelled out.
+ * The index keeps inverted lists (feature → notes), so a query costs the size of the note's own lists, not the vault.
+ */
+import type { NoteInfo } from "../vault/noteInfo";
+import { plural } from "../markdown/counts";
+import { compareTitles } from "./cardOrder";
+import { tagKey } from "./hubTag";
+import { episodeCodeOfNote } from "./noteKinds";
+import { frontmatterDescription, noteTitle } from "./noteText";
+import { titleWords } from "./titleWords";
+
+/** Why two notes are related. */
+export interface RelatedReason {
+	kind: "episodes" | "linked" | "tags" | "links" | "words";
+	/** What they share: episode codes, tags (with `#`), note titles or words; for `linked`, the direction. */
+	items: string[];
+	/** The reason in words ("3 shared episodes: E026, E011, E009"). */
+	text: string;
+}
+
+/** One related note. */
+export interface RelatedNote {
+	path: string;
+	title: string;
+	score: number;
+	reasons: RelatedReason[];
+}
+
+const WEIGHT = { episode: 3, direct: 3, tag: 2, link: 1.5, word: 0.75 } as const;
+/** Items named in a reason before "and N more". */
+const NAMED_ITEMS = 3;
+/** Words in more than this share of the notes (and in more than 50) say too little to be worth a lookup. */
+const COMMON_WORD_SHARE = 0.25;
+
+interface Entry {
+	note: NoteInfo;
+	targets: string[];
+	tags: string[];
+	words: string[];
+}
+
+interface Tally {
+	score: number;
+	episodes: string[];
+	links: string[];
+	tags: string[];
+	words: string[];
+	linksTo: boolean;
+	linkedFrom: boolean;
+}
+
+function ancestorsAndSelf(tag: string): string[] {
+	const parts = tag.split("/");
+	return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
+}
+
+function add(map: Map<string, Set<string>>, key: string, path: string): void {
+	let set = map.get(key);
+	if (set === undefined) {
+		set = new Set();
+		map.set(key, set);
+	}
+	set.add(path);
+}
+
+function drop(map: Map<string, Set<string>>, key: string, path: string): void {
+	const set = map.get(key);
+	if (set === undefined) return;
+	set.delete(path);
+	if (set.size === 0) map.delete(key);
+}
+
+function listed(items: string[]): string {
+	const shown = items.slice(0, NAMED_ITEMS).join(", ");
+	return items.length > NAMED_ITEMS ? `${shown} and ${items.length - NAMED_ITEMS} more` : shown;
+}
+
+/** An updatable index of the vault's notes for related-note queries. */
+export class RelatedIndex {
+	private readonly entries = new Map<string, Entry>();
+	private readonly byTarget = new Map<string, Set<string>>();
+	private readonly byTag = new Map<string, Set<string>>();
+	private readonly byWord = new Map<string, Set<string>>();
+
+	constructor(notes: Iterable<NoteInfo> = []) {
+		for (const note of notes) this.set(note);
+	}
+
+	/** Number of notes indexed. */
+	get size(): number {
+		return this.entries.size;
+	}
+
+	/** Adds or replaces a note. */
+	set(note: NoteInfo): void {
+		this.remove(note.path);
+		const targets = [...new Set(note.links)].filter((t) => t !== note.path);
+		const tags = [...new Set(note.tags.map(tagKey).filter((t) => t !== "" && !t.startsWith("atlas/")).flatMap(ancestorsAndSelf))];
+		const words = titleWords(`${noteTitle(note)} ${frontmatterDescription(note)}`);
+		this.entries.set(note.path, { note, targets, tags, words });
+		for (const t of targets) add(this.byTarget, t, note.path);
+		for (const t of tags) add(this.byTag, t, note.path);
+		for (const w of words) add(this.byWord, w, note.path);
+	}
+
+	/** Removes a note (e.g. deleted, or before re-adding it under a new path). */
+	remove(path: string): void {
+		const entry = this.entries.get(path);
+		if (entry === undefined) return;
+		this.entries.delete(path);
+		for (const t of entry.targets) drop(this.byTarget, t, path);
+		for (const t of entry.tags) drop(this.byTag, t, path);
+		for (const w of entry.words) drop(this.byWord, w, path);
+	}
+
+	/** The note at `path`, if indexed. */
+	note(path: string): NoteInfo | undefined {
+		return this.entries.get(path)?.note;
+	}
+
+	/** The `limit` notes most related to `path`, best first; empty when the note is unknown or shares nothing. */
+	related(path: string, limit = 20): RelatedNote[] {
+		const self = this.entries.get(path);
+		if (self === undefined) return [];
+		const n = this.entries.size;
+		const norm = Math.log(1 + n);
+		const rarity = (df: number): number => Math.log(1 + n / Math.max(1, df)) / norm;
+		const tallies = new Map<string, Tally>();
+		const tally = (other: string): Tally => {
+			let t = tallies.get(other);
+			if (t === undefined) {
+				t = { score: 0, episodes: [], links: [], tags: [], words: [], linksTo: false, linkedFrom: false };
+				tallies.set(other, t);
+			}
+			return t;
+		};
+
+		for (const target of self.targets) {
+			const sharers = this.byTarget.get(target);
+			const linked = this.entries.get(target)?.note;
+			const code = linked === undefined ? null : episodeCodeOfNote(linked);
+			if (linked !== undefined) {
+				const t = tally(target);
+				t.linksTo = true;
+			}
+			if (sharers === undefined || sharers.size < 2) continue;
+			const weight = (code === null ? WEIGHT.link : WEIGHT.episode) * rarity(sharers.size);
+			const label = code ?? (linked === undefined ? target.replace(/\.md$/, "") : noteTitle(linked));
+			for (const other of sharers) {
+				if (other === path) continue;
+				const t = tally(other);
+				t.score += weight;
+				(code === null ? t.links : t.episodes).push(label);
+			}
+		}
+		for (const other of this.byTarget.get(path) ?? []) tally(other).linkedFrom = true;
+		for (const tag of self.tags) {
+			const sharers = this.byTag.get(tag);
+			if (sharers === undefined || sharers.size < 2) continue;
+			for (const other of sharers) if (other !== path) tally(other).tags.push(tag);
+		}
+		const wordLimit = Math.max(50, n * COMMON_WORD_SHARE);
+		for (const word of self.words) {
+			const sharers = this.byWord.get(word);
+			if (sharers === undefined || sharers.size < 2 || sharers.size > wordLimit) continue;
+			const weight = WEIGHT.word * rarity(sharers.size);
+			for (const other of sharers) {
+				if (other === path) continue;
+				const t = tally(other);
+				t.score += weight;
+				t.words.push(word);
+			}
+		}
+
+		const out: RelatedNote[] = [];
+		for (const [other, t] of tallies) {
+			const entry = this.entries.get(other);
+			if (entry === undefined) continue;
+			// A shared `a/b` already says they share `a`: count and name only the deepest shared tags.
+			const tags = t.tags.filter((tag) => !t.tags.some((deeper) => deeper.startsWith(`${tag}/`)));
+			let score = t.score;
+			for (const tag of tags) score += WEIGHT.tag * rarity(this.byTag.get(tag)?.size ?? 1);
+			if (t.linksTo || t.linkedFrom) score += WEIGHT.direct;
+			if (score <= 0) continue;
+			out.push({ path: other, title: noteTitle(entry.note), score, reasons: reasonsOf(t, tags) });
+		}
+		out.sort((a, b) => b.score - a.score || compareTitles(a.title, b.title) || (a.path < b.path ? -1 : 1));
+		return out.slice(0, limit);
+	}
+}
+
+function reasonsOf(t: Tally, tags: string[]): RelatedReason[] {
+	const reasons: RelatedReason[] = [];
+	if (t.episodes.length > 0) reasons.push({ kind: "episodes", items: t.episodes, text: `${plural(t.episodes.length, "shared episode")}: ${listed(t.episodes)}` });
+	if (t.linksTo || t.linkedFrom) {
+		const direction = t.linksTo && t.linkedFrom ? "both" : t.linksTo ? "to" : "from";
+		const text = direction === "both" ? "Linked both ways" : direction === "to" ? "Linked from this note" : "Links to this note";
+		reasons.push({ kind: "linked", items: [direction], text });
+	}
+	if (tags.length > 0) {
+		const shown = tags.map((tag) => `#${tag}`);
+		reasons.push({ kind: "tags", items: shown, text: `${plural(tags.length, "shared tag")}: ${listed(shown)}` });
+	}
+	if (t.links.length > 0) reasons.push({ kind: "links", items: t.links, text: `${plural(t.links.length, "shared link")}: ${listed(t.links)}` });
+	if (t.words.length > 0) reasons.push({ kind: "words", items: t.words, text: `${plural(t.words.length, "shared word")}: ${listed(t.words)}` });
+	return reasons;
+}
+
+/** One-off ranking over a list of notes (builds an index; keep a `RelatedIndex` to ask repeatedly). */
+export function relatedNotes(notes: Iterable<NoteInfo>, path: string, limit = 20): RelatedNote[] {
+	return new RelatedIndex(notes).related(path, limit);
+}
