@@ -25,7 +25,9 @@ export function frontmatterSections(key: string): Grouping {
 				const link = WIKI.exec(value);
 				const target = link?.[1]?.trim();
 				const heading = link === null ? value : (link[2]?.trim() ?? (target ?? value).split("/").pop() ?? value);
-				addMember(drafts, heading.toLowerCase(), note, () => ({ key: heading.toLowerCase(), heading, link: link === null ? null : value, declared: null, rank: null, members: [], rest: false }));
+				// A link value is its own section, apart from plain text that happens to read the same.
+				const key = link === null ? heading.toLowerCase() : `[[${(target ?? value).toLowerCase()}]]`;
+				addMember(drafts, key, note, () => ({ key, heading, link: link === null ? null : value, declared: null, rank: null, members: [], rest: false }));
 			}
 		}
 		const out = [...drafts.values()];

@@ -7,7 +7,7 @@ import type { NoteInfo } from "../vault/noteInfo";
 import { plural } from "../markdown/counts";
 import { compareTitles } from "./cardOrder";
 import { tagKey } from "./hubTag";
-import { episodeCodeOfNote } from "./noteKinds";
+import { episodeCodeOfNote, noteType } from "./noteKinds";
 import { frontmatterDescription, noteTitle } from "./noteText";
 import { titleWords } from "./titleWords";
 
@@ -29,6 +29,10 @@ export interface RelatedNote {
 }
 
 const WEIGHT = { episode: 3, direct: 3, tag: 2, link: 1.5, word: 0.75 } as const;
+/** Index and report notes list everything; they are navigation, never "related". */
+const NAVIGATION_TYPES = new Set(["index", "report"]);
+/** Notes linking to more than this many times the notes the query links (and more than 8) are damped: lists, MOCs. */
+const BREADTH_FREE = 8;
 /** Items named in a reason before "and N more". */
 const NAMED_ITEMS = 3;
 /** Words in more than this share of the notes (and in more than 50) say too little to be worth a lookup. */
@@ -177,12 +181,14 @@ export class RelatedIndex {
 		const out: RelatedNote[] = [];
 		for (const [other, t] of tallies) {
 			const entry = this.entries.get(other);
-			if (entry === undefined) continue;
+			if (entry === undefined || NAVIGATION_TYPES.has(noteType(entry.note))) continue;
 			// A shared `a/b` already says they share `a`: count and name only the deepest shared tags.
 			const tags = t.tags.filter((tag) => !t.tags.some((deeper) => deeper.startsWith(`${tag}/`)));
 			let score = t.score;
 			for (const tag of tags) score += WEIGHT.tag * rarity(this.byTag.get(tag)?.size ?? 1);
 			if (t.linksTo || t.linkedFrom) score += WEIGHT.direct;
+			// A note that links to everything shares something with everyone: scale its score down with its breadth.
+			score /= Math.sqrt(Math.max(1, entry.targets.length / Math.max(BREADTH_FREE, self.targets.length)));
 			if (score <= 0) continue;
 			out.push({ path: other, title: noteTitle(entry.note), score, reasons: reasonsOf(t, tags) });
 		}
