@@ -58,7 +58,8 @@ describe("RelatedIndex", () => {
 		const source = sourceFrom(files);
 		const index = new RelatedIndex(source.notes);
 		index.remove("B.md");
-		expect(index.related("A.md").map((r) => r.path)).toEqual(["E/E1.md", "E/E2.md", "E/E3.md", "C.md"]);
+		// With B gone the shared tag and episode are rarer, so C now outranks the cited episodes.
+		expect(index.related("A.md").map((r) => r.path)).toEqual(["C.md", "E/E1.md", "E/E2.md", "E/E3.md"]);
 		const d = source.byPath.get("D.md");
 		if (d === undefined) throw new Error("no D");
 		index.set({ ...d, links: ["E/E1.md", "E/E2.md"], tags: ["ml/rl"] });
