@@ -1,6 +1,7 @@
 /** The `research-atlas` command-line entry: argv → core → files. */
 import { buildCommand } from "./commands/build";
 import { citationsCommand } from "./commands/citations";
+import { hubsCommand } from "./commands/hubs";
 
 type Command = (argv: string[], out: (line: string) => void, err: (line: string) => void) => Promise<number>;
 
@@ -8,11 +9,14 @@ type Command = (argv: string[], out: (line: string) => void, err: (line: string)
 const COMMANDS: Record<string, Command> = {
 	build: buildCommand,
 	citations: citationsCommand,
+	hubs: hubsCommand,
 };
 
 const USAGE = `Usage:
   research-atlas build --seeds DIR --vault DIR [--folder F] [--json] [--install-plugin]
-  research-atlas citations --vault DIR [--code E026] [--folder F] [--episode-folder F] [--pattern RE] [--json]`;
+  research-atlas citations --vault DIR [--code E026] [--folder F] [--episode-folder F] [--pattern RE] [--json]
+  research-atlas hubs --vault DIR [--tag TAG [--title T] [--sections nested|frontmatter:KEY|subtopic|auto] [--description D]
+                      [--folder F] [--hubs-folder F]] [--sort title|modified|citations] [--exclude-folders A,B] [--exclude-key K] [--json]`;
 
 /** Runs the CLI and resolves to the process exit code. */
 export async function main(argv: string[], out = (line: string) => console.log(line), err = (line: string) => console.error(line)): Promise<number> {

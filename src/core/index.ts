@@ -56,3 +56,4 @@ export { createHub, updateHubs, type HubOutcome, type HubRequest } from "./hubs/
 export { REST_HEADING, type SectionDraft } from "./hubs/sectionDraft";
 export { countTags, type TagCount } from "./hubs/tagCounts";
 export { titleWords } from "./hubs/titleWords";
+export { headingFromSlug } from "./hubs/headingFromSlug";
