@@ -1,6 +1,7 @@
 /** Research Atlas: lifecycle and wiring only; every feature lives in its own module. */
 import { Plugin } from "obsidian";
 import { registerEpisodes } from "./episodes/registerEpisodes";
+import { registerHubs } from "./hubs/registerHubs";
 import { registerImport } from "./import/registerImport";
 import { AtlasSettingTab } from "./settings/AtlasSettingTab";
 import { mergeSettings, type AtlasSettings } from "./settings/settings";
@@ -14,6 +15,7 @@ export default class ResearchAtlasPlugin extends Plugin {
 		this.addSettingTab(new AtlasSettingTab(this.app, this));
 		registerImport(this);
 		registerEpisodes(this);
+		registerHubs(this);
 	}
 
 	/** Saves settings and tells features that depend on them. */

@@ -35,7 +35,7 @@ describe("research-atlas hubs", () => {
 	it("builds a hub from a tag with the chosen sections, and keeps it current", async () => {
 		const built = await run(["hubs", "--vault", vault, "--tag", "#cluster/reinforcement-learning-for-llms", "--title", "RL by sub-topic", "--sections", "subtopic", "--json"]);
 		expect(built.code).toBe(0);
-		expect(JSON.parse(built.out[0] ?? "{}").hubs).toEqual([{ path: "Hubs/RL by sub-topic.md", tag: "cluster/reinforcement-learning-for-llms", status: "created", notes: 83, sections: 8 }]);
+		expect((JSON.parse(built.out[0] ?? "{}") as { hubs: unknown }).hubs).toEqual([{ path: "Hubs/RL by sub-topic.md", tag: "cluster/reinforcement-learning-for-llms", status: "created", notes: 83, sections: 8 }]);
 		const text = readFileSync(join(vault, "Hubs/RL by sub-topic.md"), "utf8");
 		expect(text.split("\n").slice(0, 8)).toEqual([
 			"---",
@@ -51,7 +51,7 @@ describe("research-atlas hubs", () => {
 		const question = join(vault, "Questions/Can a single training example unlock mathematical reasoning.md");
 		writeFileSync(question, readFileSync(question, "utf8").replace("  - cluster/reinforcement-learning-for-llms/rl-with-verifiable-rewards-rlvr\n", ""));
 		const again = await run(["hubs", "--vault", vault, "--json"]);
-		expect(JSON.parse(again.out[0] ?? "{}").hubs).toEqual([
+		expect((JSON.parse(again.out[0] ?? "{}") as { hubs: unknown }).hubs).toEqual([
 			{ path: "Hubs/RL by sub-topic.md", tag: "cluster/reinforcement-learning-for-llms", status: "updated", notes: 82, sections: 8 },
 			{ path: SEED_HUB, tag: SEED_TAG, status: "updated", notes: 14, sections: 8 },
 		]);

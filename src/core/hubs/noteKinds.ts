@@ -9,9 +9,9 @@ export function noteType(note: NoteInfo): string {
 	return typeof type === "string" ? type.trim().toLowerCase() : "";
 }
 
-/** True for notes that define a hub or a grouping rather than being a card in one. */
+/** True for notes that define a hub or a grouping rather than being a card in one (any note with a `hub_tag` too). */
 export function isStructural(note: NoteInfo): boolean {
-	return STRUCTURAL.has(noteType(note));
+	return STRUCTURAL.has(noteType(note)) || typeof note.frontmatter.hub_tag === "string";
 }
 
 /** The episode code of an episode note (`type: episode`, its `code` or else its file name); null for other notes. */

@@ -2,6 +2,7 @@
 import { PluginSettingTab, type App } from "obsidian";
 import type ResearchAtlasPlugin from "../main";
 import { displayEpisodeSettings } from "./episodeSettings";
+import { displayHubSettings } from "./hubSettings";
 import { displayImportSettings } from "./importSettings";
 
 /** Research Atlas settings. */
@@ -15,5 +16,6 @@ export class AtlasSettingTab extends PluginSettingTab {
 		containerEl.empty();
 		displayImportSettings(containerEl, this.plugin);
 		displayEpisodeSettings(containerEl, this.plugin);
+		displayHubSettings(containerEl, this.plugin);
 	}
 }
