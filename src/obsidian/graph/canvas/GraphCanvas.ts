@@ -1,0 +1,697 @@
+/**
+ * The graph renderer: batched Canvas 2D (one path per colour for nodes, one for all edges), cluster outlines, a label
+ * grid and semantic zoom, with d3-zoom, d3-drag and a d3-quadtree for hit-testing. DOM only, no `obsidian` import: the
+ * Obsidian view, the code block, the browser harness and the benchmark all mount this same class. Drawing happens on
+ * demand (one animation frame per change) and stops when nothing moves.
+ */
+import { drag, interpolateZoom, pointer, quadtree, select, zoom, zoomIdentity, type D3DragEvent, type Quadtree, type ZoomBehavior, type ZoomTransform } from "d3";
+import { adjacencyOf, neighboursOf, type Adjacency } from "../../../core/graph/adjacency";
+import { levelOf, NODE_KINDS } from "../../../core/graph/kinds";
+import { placeLabels, type LabelBox } from "../../../core/graph/labelGrid";
+import type { Graph } from "../../../core/graph/model";
+import { clusterOutlines, insideOutline, type Outline } from "../../../core/graph/outlines";
+import { nodeRadius } from "../../../core/graph/radius";
+import { boundsOf, fitTransform, maxLevelAt, type ViewTransform } from "../../../core/graph/viewTransform";
+import { FALLBACK_PALETTE, readPalette, type GraphPalette } from "./palette";
+
+/** What one draw did. */
+export interface DrawStats {
+	drawnNodes: number;
+	drawnLinks: number;
+	drawnLabels: number;
+	ms: number;
+}
+
+/** Phases of a node drag. */
+export type DragPhase = "start" | "drag" | "end";
+
+/** Options and callbacks. */
+export interface GraphCanvasOptions {
+	/** Hide notes and episodes when zoomed out (default true). */
+	semanticZoom?: boolean;
+	/** Draw labels (default true). */
+	labels?: boolean;
+	/** Zoom, pan, drag, hover and click (default true). */
+	interactive?: boolean;
+	/** Colours; read from the CSS variables around the container when omitted. */
+	palette?: GraphPalette;
+	/** The pointer entered a node (index) or left every node (-1). */
+	onHover?: (index: number, event: MouseEvent | null) => void;
+	onClick?: (index: number, event: MouseEvent) => void;
+	/** A node is being dragged to (x, y) in world space. */
+	onDrag?: (index: number, x: number, y: number, phase: DragPhase) => void;
+	/** The view transform changed (zoom, pan, fit). */
+	onTransform?: (transform: ViewTransform) => void;
+}
+
+const MIN_ZOOM = 0.02;
+const MAX_ZOOM = 8;
+/** Share of the alpha used for nodes and links outside the hovered neighbourhood or the search matches. */
+const DIM = 0.15;
+const MAX_LABEL_CHARS = 42;
+
+interface DragSubject {
+	index: number;
+	x: number;
+	y: number;
+}
+
+/** Truncates long titles for labels (the tooltip shows the whole title). */
+function shortTitle(title: string): string {
+	return title.length > MAX_LABEL_CHARS ? `${title.slice(0, MAX_LABEL_CHARS - 1).trimEnd()}…` : title;
+}
+
+/** Canvas renderer and interaction surface for one graph. */
+export class GraphCanvas {
+	/** The canvas element (for tests and screenshots). */
+	readonly canvas: HTMLCanvasElement;
+	private readonly context: CanvasRenderingContext2D;
+	private readonly options: GraphCanvasOptions;
+	/** The container's window: popout windows have their own animation frames. */
+	private readonly win: Window;
+	private graph!: Graph;
+	private adjacency!: Adjacency;
+	private radius!: Float32Array;
+	private level!: Uint8Array;
+	private kindIndex!: Uint8Array;
+	private clusterOf!: Int32Array;
+	private positions: Float32Array;
+	private outlines: Outline[] = [];
+	private outlinesStale = true;
+	private tree: Quadtree<number> | null = null;
+	private readonly labelWidths = new Map<number, number>();
+	private palette: GraphPalette;
+	private transform: ViewTransform = { x: 0, y: 0, k: 1 };
+	private width = 0;
+	private height = 0;
+	private ratio = 1;
+	/** 1 where the filters (type toggles, search filter) allow a node; null: all allowed. */
+	private allowed: Uint8Array | null = null;
+	/** 1 for search matches; null: no search. */
+	private highlighted: Uint8Array | null = null;
+	private hovered = -1;
+	private focus = -1;
+	private frame = 0;
+	private animation = 0;
+	private destroyed = false;
+	private zoomBehavior: ZoomBehavior<HTMLCanvasElement, unknown> | null = null;
+	private resizeObserver: ResizeObserver | null = null;
+	private lastStats: DrawStats = { drawnNodes: 0, drawnLinks: 0, drawnLabels: 0, ms: 0 };
+	/** How many frames were drawn since creation (tests and the harness read it). */
+	drawCount = 0;
+
+	constructor(
+		private readonly container: HTMLElement,
+		graph: Graph,
+		options: GraphCanvasOptions = {},
+	) {
+		this.options = options;
+		const doc = container.ownerDocument;
+		const win = doc.defaultView;
+		if (win === null) throw new Error("The graph container is not in a window");
+		this.win = win;
+		this.canvas = doc.createElement("canvas");
+		this.canvas.classList.add("research-atlas-graph-canvas");
+		container.appendChild(this.canvas);
+		const context = this.canvas.getContext("2d");
+		if (context === null) throw new Error("Canvas 2D is not available");
+		this.context = context;
+		this.palette = options.palette ?? readPalette(container);
+		this.positions = new Float32Array(graph.nodes.length * 2);
+		this.setGraph(graph);
+		this.measure();
+		if (options.interactive !== false) this.listen();
+		const Observer = (win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+		if (Observer !== undefined) {
+			this.resizeObserver = new Observer(() => this.resize());
+			this.resizeObserver.observe(container);
+		}
+	}
+
+	/** Replaces the graph (after a vault change); positions must follow with `setPositions`. */
+	setGraph(graph: Graph): void {
+		this.graph = graph;
+		const n = graph.nodes.length;
+		this.adjacency = adjacencyOf(graph);
+		this.radius = new Float32Array(n);
+		this.level = new Uint8Array(n);
+		this.kindIndex = new Uint8Array(n);
+		this.clusterOf = new Int32Array(n);
+		graph.nodes.forEach((node, i) => {
+			this.radius[i] = nodeRadius(node.kind, node.weight);
+			this.level[i] = levelOf(node.kind);
+			this.kindIndex[i] = NODE_KINDS.indexOf(node.kind);
+			this.clusterOf[i] = node.cluster;
+		});
+		if (this.positions.length !== n * 2) this.positions = new Float32Array(n * 2);
+		this.labelWidths.clear();
+		this.allowed = null;
+		this.highlighted = null;
+		this.hovered = -1;
+		this.focus = -1;
+		this.invalidate();
+	}
+
+	/** The graph being drawn. */
+	getGraph(): Graph {
+		return this.graph;
+	}
+
+	/** New positions (x, y interleaved, world space), as the layout posts them. */
+	setPositions(positions: Float32Array): void {
+		if (positions.length !== this.graph.nodes.length * 2) return;
+		this.positions = positions;
+		this.invalidate();
+	}
+
+	/** Current positions (world space). */
+	getPositions(): Float32Array {
+		return this.positions;
+	}
+
+	/** Draws now and reports what was drawn. */
+	draw(): DrawStats {
+		const started = performance.now();
+		if (this.frame !== 0) {
+			this.win.cancelAnimationFrame(this.frame);
+			this.frame = 0;
+		}
+		const stats = this.paint();
+		stats.ms = performance.now() - started;
+		this.lastStats = stats;
+		this.drawCount++;
+		return stats;
+	}
+
+	/** What the last draw did. */
+	stats(): DrawStats {
+		return { ...this.lastStats };
+	}
+
+	/** Draws on the next animation frame (several requests in one frame draw once). */
+	requestDraw(): void {
+		if (this.frame !== 0 || this.destroyed) return;
+		this.frame = this.win.requestAnimationFrame(() => {
+			this.frame = 0;
+			this.draw();
+		});
+	}
+
+	/** Sets the view transform (screen = world × k + (x, y)) at once. */
+	zoomTo(transform: ViewTransform): void {
+		this.cancelAnimation();
+		this.applyTransform(transform);
+	}
+
+	/** The current view transform. */
+	getTransform(): ViewTransform {
+		return { ...this.transform };
+	}
+
+	/** Fits every allowed node into the view; animated when asked. */
+	fit(animate = false): void {
+		const bounds = boundsOf(this.positions, this.radius, (i) => this.isAllowed(i));
+		if (bounds === null || this.width === 0) return;
+		this.moveTo(fitTransform(bounds, this.width, this.height), animate);
+	}
+
+	/** Zooms so that cluster c fills the view, far enough in to show its notes. */
+	zoomToCluster(c: number, animate = true): void {
+		const bounds = boundsOf(this.positions, this.radius, (i) => this.clusterOf[i] === c && this.isAllowed(i));
+		if (bounds === null || this.width === 0) return;
+		const target = fitTransform(bounds, this.width, this.height, 30, MAX_ZOOM);
+		this.moveTo(target, animate);
+	}
+
+	/** Centres node i at zoom k (default: the current zoom, at least enough to show notes). */
+	centerOn(i: number, k = Math.max(this.transform.k, 1), animate = true): void {
+		const x = this.positions[2 * i];
+		const y = this.positions[2 * i + 1];
+		if (x === undefined || y === undefined || this.width === 0) return;
+		this.moveTo({ k, x: this.width / 2 - x * k, y: this.height / 2 - y * k }, animate);
+	}
+
+	/** Limits the nodes drawn (type toggles, search filter): mask[i] = 1 to allow; null allows all. */
+	setFilter(mask: Uint8Array | null): void {
+		this.allowed = mask;
+		this.invalidate();
+	}
+
+	/** Highlights nodes (search matches) and dims the rest; null clears. */
+	setHighlight(mask: Uint8Array | null): void {
+		this.highlighted = mask;
+		this.invalidate(false);
+	}
+
+	/** Marks the node a local graph is centred on. */
+	setFocus(i: number): void {
+		this.focus = i;
+		this.invalidate(false);
+	}
+
+	/** The hovered node, or -1. */
+	getHovered(): number {
+		return this.hovered;
+	}
+
+	/** Sets the hovered node (as the pointer would) and redraws. */
+	setHovered(i: number): void {
+		if (i === this.hovered) return;
+		this.hovered = i;
+		this.requestDraw();
+	}
+
+	/** Reads the theme colours again (after a theme or CSS change). */
+	refreshTheme(): void {
+		if (this.options.palette === undefined) this.palette = readPalette(this.container);
+		this.labelWidths.clear();
+		this.requestDraw();
+	}
+
+	/** The node under a point in canvas (CSS pixel) coordinates, or -1. */
+	hitTest(screenX: number, screenY: number): number {
+		const { x, y, k } = this.transform;
+		const wx = (screenX - x) / k;
+		const wy = (screenY - y) / k;
+		const tree = this.quadtree();
+		const slack = 4 / k;
+		const found = tree.find(wx, wy, 40 / k + 30);
+		if (found === undefined) return -1;
+		const dx = (this.positions[2 * found] ?? 0) - wx;
+		const dy = (this.positions[2 * found + 1] ?? 0) - wy;
+		const r = Math.max(this.radius[found] ?? 0, 3 / k) + slack;
+		return dx * dx + dy * dy <= r * r ? found : -1;
+	}
+
+	/** The cluster whose outline contains a canvas point, or -1. */
+	clusterAt(screenX: number, screenY: number): number {
+		const { x, y, k } = this.transform;
+		this.updateOutlines();
+		const wx = (screenX - x) / k;
+		const wy = (screenY - y) / k;
+		for (let c = 0; c < this.outlines.length; c++) if (insideOutline(this.outlines[c] ?? new Float32Array(0), wx, wy)) return c;
+		return -1;
+	}
+
+	/** Where node i is on the canvas (CSS pixels). */
+	screenOf(i: number): { x: number; y: number } {
+		const { x, y, k } = this.transform;
+		return { x: (this.positions[2 * i] ?? 0) * k + x, y: (this.positions[2 * i + 1] ?? 0) * k + y };
+	}
+
+	/** Whether node i is drawn at the current zoom and filters. */
+	isVisible(i: number): boolean {
+		return this.isAllowed(i) && this.shownAtZoom(i, maxLevelAt(this.transform.k));
+	}
+
+	/** Adapts the canvas to its container's size. */
+	resize(): void {
+		if (this.destroyed) return;
+		const before = this.width;
+		this.measure();
+		if (before === 0 && this.width > 0) this.fit();
+		this.requestDraw();
+	}
+
+	/** Removes the canvas and every listener. */
+	destroy(): void {
+		this.destroyed = true;
+		this.cancelAnimation();
+		if (this.frame !== 0) this.win.cancelAnimationFrame(this.frame);
+		this.frame = 0;
+		this.resizeObserver?.disconnect();
+		const selection = select(this.canvas);
+		selection.on(".zoom", null).on(".drag", null);
+		this.canvas.remove();
+	}
+
+	// ---- state -------------------------------------------------------------------------------------------------
+
+	private invalidate(positionsChanged = true): void {
+		if (positionsChanged) {
+			this.tree = null;
+			this.outlinesStale = true;
+		}
+		this.requestDraw();
+	}
+
+	private isAllowed(i: number): boolean {
+		return this.allowed === null || this.allowed[i] === 1;
+	}
+
+	private shownAtZoom(i: number, maxLevel: number): boolean {
+		if (this.options.semanticZoom === false) return true;
+		return (this.level[i] ?? 0) <= maxLevel || this.highlighted?.[i] === 1 || i === this.focus || i === this.hovered;
+	}
+
+	private quadtree(): Quadtree<number> {
+		if (this.tree !== null) return this.tree;
+		const maxLevel = maxLevelAt(this.transform.k);
+		const visible: number[] = [];
+		for (let i = 0; i < this.graph.nodes.length; i++) if (this.isAllowed(i) && this.shownAtZoom(i, maxLevel)) visible.push(i);
+		this.tree = quadtree<number>()
+			.x((i) => this.positions[2 * i] ?? 0)
+			.y((i) => this.positions[2 * i + 1] ?? 0)
+			.addAll(visible);
+		return this.tree;
+	}
+
+	private updateOutlines(): void {
+		if (!this.outlinesStale) return;
+		this.outlines = clusterOutlines(this.positions, this.clusterOf, this.radius, this.graph.clusters.length, 14);
+		this.outlinesStale = false;
+	}
+
+	private measure(): void {
+		const rect = this.container.getBoundingClientRect();
+		this.ratio = this.container.ownerDocument.defaultView?.devicePixelRatio ?? 1;
+		this.width = Math.max(0, Math.round(rect.width));
+		this.height = Math.max(0, Math.round(rect.height));
+		this.canvas.width = Math.round(this.width * this.ratio);
+		this.canvas.height = Math.round(this.height * this.ratio);
+		this.canvas.style.setProperty("width", `${this.width}px`);
+		this.canvas.style.setProperty("height", `${this.height}px`);
+	}
+
+	private applyTransform(t: ViewTransform): void {
+		const previousLevel = maxLevelAt(this.transform.k);
+		if (this.zoomBehavior !== null) {
+			// Through d3-zoom, so that its own state matches and the next gesture continues from here.
+			const behavior = this.zoomBehavior;
+			behavior.transform(select(this.canvas), zoomIdentity.translate(t.x, t.y).scale(t.k));
+		} else this.transform = { ...t };
+		if (maxLevelAt(this.transform.k) !== previousLevel) this.tree = null;
+		this.requestDraw();
+	}
+
+	private moveTo(target: ViewTransform, animate: boolean): void {
+		this.cancelAnimation();
+		const view = this.container.ownerDocument.defaultView;
+		const reduced = view?.matchMedia?.("(prefers-reduced-motion: reduce)").matches === true;
+		if (!animate || reduced || view === null) {
+			this.applyTransform(target);
+			return;
+		}
+		const from = this.transform;
+		const size = Math.max(this.width, this.height);
+		const a: [number, number, number] = [(this.width / 2 - from.x) / from.k, (this.height / 2 - from.y) / from.k, size / from.k];
+		const b: [number, number, number] = [(this.width / 2 - target.x) / target.k, (this.height / 2 - target.y) / target.k, size / target.k];
+		const path = interpolateZoom(a, b);
+		const duration = Math.min(900, Math.max(250, path.duration * 0.6));
+		const started = performance.now();
+		const step = (): void => {
+			const t = Math.min(1, (performance.now() - started) / duration);
+			const eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
+			const [cx, cy, w] = path(eased);
+			const k = size / w;
+			this.applyTransform({ k, x: this.width / 2 - cx * k, y: this.height / 2 - cy * k });
+			this.animation = t < 1 ? this.win.requestAnimationFrame(step) : 0;
+		};
+		this.animation = this.win.requestAnimationFrame(step);
+	}
+
+	private cancelAnimation(): void {
+		if (this.animation !== 0) this.win.cancelAnimationFrame(this.animation);
+		this.animation = 0;
+	}
+
+	// ---- interaction ---------------------------------------------------------------------------------------------
+
+	private listen(): void {
+		const canvas = select(this.canvas);
+		const dragBehavior = drag<HTMLCanvasElement, unknown, DragSubject | undefined>()
+			.subject((event: D3DragEvent<HTMLCanvasElement, unknown, unknown>) => {
+				const [px, py] = pointer(event.sourceEvent, this.canvas);
+				const i = this.hitTest(px, py);
+				return i < 0 ? undefined : { index: i, x: px, y: py };
+			})
+			.on("start", (event: D3DragEvent<HTMLCanvasElement, unknown, DragSubject>) => this.dragged(event, "start"))
+			.on("drag", (event: D3DragEvent<HTMLCanvasElement, unknown, DragSubject>) => this.dragged(event, "drag"))
+			.on("end", (event: D3DragEvent<HTMLCanvasElement, unknown, DragSubject>) => this.dragged(event, "end"));
+		// The drag is registered first: on a node it stops the event, so the zoom only pans on empty space.
+		canvas.call(dragBehavior);
+		const zoomBehavior = zoom<HTMLCanvasElement, unknown>()
+			.scaleExtent([MIN_ZOOM, MAX_ZOOM])
+			.on("start", () => this.cancelAnimation())
+			.on("zoom", (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
+				const before = maxLevelAt(this.transform.k);
+				this.transform = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
+				if (maxLevelAt(this.transform.k) !== before) this.tree = null;
+				this.options.onTransform?.(this.getTransform());
+				this.requestDraw();
+			});
+		this.zoomBehavior = zoomBehavior;
+		canvas.call(zoomBehavior).on("dblclick.zoom", null);
+		canvas.on("mousemove.atlas", (event: MouseEvent) => {
+			const [px, py] = pointer(event, this.canvas);
+			const i = this.hitTest(px, py);
+			this.canvas.classList.toggle("is-over-node", i >= 0);
+			if (i !== this.hovered) {
+				this.hovered = i;
+				this.options.onHover?.(i, event);
+				this.requestDraw();
+			} else if (i >= 0) this.options.onHover?.(i, event);
+		});
+		canvas.on("mouseleave.atlas", () => {
+			if (this.hovered < 0) return;
+			this.hovered = -1;
+			this.options.onHover?.(-1, null);
+			this.requestDraw();
+		});
+		canvas.on("click.atlas", (event: MouseEvent) => {
+			// The second click of a double-click belongs to the double-click.
+			if (event.detail > 1) return;
+			const [px, py] = pointer(event, this.canvas);
+			const i = this.hitTest(px, py);
+			if (i >= 0) this.options.onClick?.(i, event);
+		});
+		canvas.on("dblclick.atlas", (event: MouseEvent) => {
+			const [px, py] = pointer(event, this.canvas);
+			const i = this.hitTest(px, py);
+			const node = i >= 0 ? this.graph.nodes[i] : undefined;
+			const c = node !== undefined && (node.kind === "cluster" || node.kind === "hub") ? node.cluster : node === undefined ? this.clusterAt(px, py) : -1;
+			if (c >= 0) this.zoomToCluster(c);
+			else if (node === undefined) this.moveTo(this.zoomedAt(px, py, 2), true);
+		});
+	}
+
+	private zoomedAt(px: number, py: number, factor: number): ViewTransform {
+		const { x, y, k } = this.transform;
+		const next = Math.min(MAX_ZOOM, k * factor);
+		return { k: next, x: px - ((px - x) / k) * next, y: py - ((py - y) / k) * next };
+	}
+
+	private dragged(event: D3DragEvent<HTMLCanvasElement, unknown, DragSubject>, phase: DragPhase): void {
+		const { index } = event.subject;
+		const { x, y, k } = this.transform;
+		const [px, py] = pointer(event.sourceEvent, this.canvas);
+		const wx = (px - x) / k;
+		const wy = (py - y) / k;
+		if (phase !== "start") {
+			// Move the node at once; the layout's next frame agrees because the node is pinned there.
+			this.positions[2 * index] = wx;
+			this.positions[2 * index + 1] = wy;
+			this.invalidate();
+		}
+		this.options.onDrag?.(index, wx, wy, phase);
+	}
+
+	// ---- drawing -------------------------------------------------------------------------------------------------
+
+	private paint(): DrawStats {
+		const ctx = this.context;
+		const { x: tx, y: ty, k } = this.transform;
+		const ratio = this.ratio;
+		ctx.setTransform(1, 0, 0, 1, 0, 0);
+		ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+		const n = this.graph.nodes.length;
+		if (n === 0 || this.width === 0) return { drawnNodes: 0, drawnLinks: 0, drawnLabels: 0, ms: 0 };
+		const maxLevel = maxLevelAt(k);
+		const positions = this.positions;
+		// Visible world rectangle, grown a little so nodes at the edge are not cut.
+		const margin = 20 / k;
+		const minX = -tx / k - margin;
+		const minY = -ty / k - margin;
+		const maxX = (this.width - tx) / k + margin;
+		const maxY = (this.height - ty) / k + margin;
+
+		const visible = new Uint8Array(n);
+		for (let i = 0; i < n; i++) if (this.isAllowed(i) && this.shownAtZoom(i, maxLevel)) visible[i] = 1;
+		// Emphasis: the hovered node and its neighbours, else the search matches; everything else is dimmed.
+		let emphasis: Uint8Array | null = null;
+		if (this.hovered >= 0) {
+			emphasis = new Uint8Array(n);
+			emphasis[this.hovered] = 1;
+			for (const j of neighboursOf(this.adjacency, this.hovered)) emphasis[j] = 1;
+		} else if (this.highlighted !== null) emphasis = this.highlighted;
+
+		ctx.setTransform(ratio * k, 0, 0, ratio * k, ratio * tx, ratio * ty);
+		this.paintOutlines(ctx, k);
+
+		// Links: one path for all, one more for the emphasised ones.
+		let drawnLinks = 0;
+		const links = this.graph.links;
+		const plain = new Path2D();
+		const strong = new Path2D();
+		for (let l = 0; l < links.length; l++) {
+			const link = links[l];
+			if (link === undefined) continue;
+			const s = link.source;
+			const t = link.target;
+			if (visible[s] !== 1 || visible[t] !== 1) continue;
+			const x1 = positions[2 * s] ?? 0;
+			const y1 = positions[2 * s + 1] ?? 0;
+			const x2 = positions[2 * t] ?? 0;
+			const y2 = positions[2 * t + 1] ?? 0;
+			if ((x1 < minX && x2 < minX) || (x1 > maxX && x2 > maxX) || (y1 < minY && y2 < minY) || (y1 > maxY && y2 > maxY)) continue;
+			const path = emphasis !== null && (this.hovered >= 0 ? s === this.hovered || t === this.hovered : emphasis[s] === 1 && emphasis[t] === 1) ? strong : plain;
+			path.moveTo(x1, y1);
+			path.lineTo(x2, y2);
+			drawnLinks++;
+		}
+		ctx.lineWidth = 1 / k;
+		ctx.strokeStyle = this.palette.link;
+		ctx.globalAlpha = emphasis === null ? 0.55 : 0.55 * DIM;
+		ctx.stroke(plain);
+		ctx.globalAlpha = 0.9;
+		ctx.strokeStyle = this.palette.accent;
+		ctx.lineWidth = 1.5 / k;
+		ctx.stroke(strong);
+
+		// Nodes: one path per kind (colour), in two layers when something is emphasised.
+		let drawnNodes = 0;
+		const kinds = NODE_KINDS.length;
+		const layers: Path2D[][] = [Array.from({ length: kinds }, () => new Path2D()), Array.from({ length: kinds }, () => new Path2D())];
+		const minScreenRadius = 1.5 / k;
+		for (let i = 0; i < n; i++) {
+			if (visible[i] !== 1) continue;
+			const x = positions[2 * i] ?? 0;
+			const y = positions[2 * i + 1] ?? 0;
+			const r = Math.max(this.radius[i] ?? 3, minScreenRadius);
+			if (x + r < minX || x - r > maxX || y + r < minY || y - r > maxY) continue;
+			const layer = emphasis === null || emphasis[i] === 1 ? 1 : 0;
+			const path = layers[layer]?.[this.kindIndex[i] ?? 0];
+			if (path === undefined) continue;
+			path.moveTo(x + r, y);
+			path.arc(x, y, r, 0, Math.PI * 2);
+			drawnNodes++;
+		}
+		layers.forEach((paths, layer) => {
+			ctx.globalAlpha = layer === 0 ? DIM : 1;
+			paths.forEach((path, kind) => {
+				ctx.fillStyle = this.palette.kinds[NODE_KINDS[kind] ?? "note"];
+				ctx.fill(path);
+			});
+		});
+		ctx.globalAlpha = 1;
+		this.paintRings(ctx, k);
+
+		const drawnLabels = this.options.labels === false ? 0 : this.paintLabels(ctx, visible, emphasis, { minX, minY, maxX, maxY });
+		ctx.setTransform(1, 0, 0, 1, 0, 0);
+		ctx.globalAlpha = 1;
+		return { drawnNodes, drawnLinks, drawnLabels, ms: 0 };
+	}
+
+	private paintOutlines(ctx: CanvasRenderingContext2D, k: number): void {
+		this.updateOutlines();
+		const tints = this.palette.clusters.length > 0 ? this.palette.clusters : FALLBACK_PALETTE.clusters;
+		this.outlines.forEach((outline, c) => {
+			if (outline.length < 2) return;
+			const path = new Path2D();
+			path.moveTo(outline[0] ?? 0, outline[1] ?? 0);
+			for (let p = 2; p < outline.length; p += 2) path.lineTo(outline[p] ?? 0, outline[p + 1] ?? 0);
+			path.closePath();
+			const tint = tints[c % tints.length] ?? FALLBACK_PALETTE.accent;
+			ctx.fillStyle = tint;
+			ctx.strokeStyle = tint;
+			ctx.lineJoin = "round";
+			// A wide round-joined stroke under the fill rounds the polygon's corners.
+			ctx.globalAlpha = 0.07;
+			ctx.lineWidth = 16 / Math.max(k, 0.2);
+			ctx.stroke(path);
+			ctx.fill(path);
+			ctx.globalAlpha = 0.35;
+			ctx.lineWidth = 1.2 / k;
+			ctx.stroke(path);
+		});
+		ctx.globalAlpha = 1;
+	}
+
+	private paintRings(ctx: CanvasRenderingContext2D, k: number): void {
+		const rings: number[] = [];
+		if (this.hovered >= 0) rings.push(this.hovered);
+		if (this.focus >= 0) rings.push(this.focus);
+		if (this.highlighted !== null) for (let i = 0; i < this.highlighted.length && rings.length < 500; i++) if (this.highlighted[i] === 1 && this.isAllowed(i)) rings.push(i);
+		if (rings.length === 0) return;
+		const path = new Path2D();
+		for (const i of rings) {
+			const x = this.positions[2 * i] ?? 0;
+			const y = this.positions[2 * i + 1] ?? 0;
+			const r = (this.radius[i] ?? 3) + 3 / k;
+			path.moveTo(x + r, y);
+			path.arc(x, y, r, 0, Math.PI * 2);
+		}
+		ctx.strokeStyle = this.palette.accent;
+		ctx.lineWidth = 2 / k;
+		ctx.stroke(path);
+	}
+
+	private paintLabels(ctx: CanvasRenderingContext2D, visible: Uint8Array, emphasis: Uint8Array | null, view: { minX: number; minY: number; maxX: number; maxY: number }): number {
+		const { x: tx, y: ty, k } = this.transform;
+		const candidates: { i: number; priority: number }[] = [];
+		const n = this.graph.nodes.length;
+		for (let i = 0; i < n; i++) {
+			if (visible[i] !== 1) continue;
+			const x = this.positions[2 * i] ?? 0;
+			const y = this.positions[2 * i + 1] ?? 0;
+			if (x < view.minX || x > view.maxX || y < view.minY || y > view.maxY) continue;
+			const level = this.level[i] ?? 3;
+			const screenRadius = (this.radius[i] ?? 3) * k;
+			// Small notes get a label only once they are big enough on screen to be told apart.
+			if (level >= 2 && screenRadius < 4 && emphasis?.[i] !== 1) continue;
+			const boost = i === this.hovered ? 1e6 : emphasis?.[i] === 1 ? 1e5 : i === this.focus ? 5e4 : 0;
+			candidates.push({ i, priority: boost + (4 - level) * 1000 + Math.min(999, this.graph.nodes[i]?.weight ?? 0) });
+		}
+		candidates.sort((a, b) => b.priority - a.priority || a.i - b.i);
+		const ratio = this.ratio;
+		ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+		const boxes: LabelBox[] = [];
+		const fonts: string[] = [];
+		const family = this.palette.font;
+		for (const { i } of candidates.slice(0, 2000)) {
+			const level = this.level[i] ?? 3;
+			const font = level === 0 ? `600 13px ${family}` : level === 1 ? `500 12px ${family}` : `11px ${family}`;
+			ctx.font = font;
+			fonts.push(font);
+			const key = i;
+			let w = this.labelWidths.get(key);
+			if (w === undefined) {
+				w = ctx.measureText(shortTitle(this.graph.nodes[i]?.title ?? "")).width;
+				this.labelWidths.set(key, w);
+			}
+			const sx = (this.positions[2 * i] ?? 0) * k + tx;
+			const sy = (this.positions[2 * i + 1] ?? 0) * k + ty + (this.radius[i] ?? 3) * k + 3;
+			boxes.push({ x: sx - w / 2 - 2, y: sy - 1, w: w + 4, h: level === 0 ? 17 : 15 });
+		}
+		const chosen = placeLabels(boxes, this.width, this.height, 6, 160);
+		ctx.textAlign = "center";
+		ctx.textBaseline = "top";
+		ctx.lineJoin = "round";
+		ctx.lineWidth = 3;
+		ctx.strokeStyle = this.palette.background;
+		for (const b of chosen) {
+			const i = candidates[b]?.i ?? -1;
+			const box = boxes[b];
+			if (i < 0 || box === undefined) continue;
+			const text = shortTitle(this.graph.nodes[i]?.title ?? "");
+			ctx.font = fonts[b] ?? `11px ${family}`;
+			ctx.globalAlpha = emphasis !== null && emphasis[i] !== 1 ? 0.35 : 1;
+			ctx.fillStyle = (this.level[i] ?? 3) <= 1 || emphasis?.[i] === 1 ? this.palette.text : this.palette.textMuted;
+			// A halo in the background colour keeps text readable over links and outlines.
+			ctx.strokeText(text, box.x + box.w / 2, box.y + 1);
+			ctx.fillText(text, box.x + box.w / 2, box.y + 1);
+		}
+		ctx.globalAlpha = 1;
+		return chosen.length;
+	}
+}

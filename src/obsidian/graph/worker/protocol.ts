@@ -1,0 +1,32 @@
+/**
+ * Messages between the view and the layout worker. Positions travel as transferable Float32Arrays (x, y interleaved),
+ * so a frame costs the main thread no copy.
+ */
+import type { LayoutGraph } from "../../../core/graph/layoutGraph";
+
+/** View → worker. */
+export type ToLayoutWorker =
+	/** Starts (or restarts) a layout; `positions` holds NaN where a node's place is unknown. */
+	| { type: "start"; graph: LayoutGraph; seed: number; positions?: Float32Array; pinned?: number[] }
+	/** Holds a node where the user dropped it. */
+	| { type: "pin"; index: number; x: number; y: number }
+	| { type: "unpin"; index: number }
+	/** Warms the simulation up again (a drag began, nodes were added). */
+	| { type: "reheat"; alpha: number }
+	/** Stops ticking; the worker then only answers new messages. */
+	| { type: "stop" };
+
+/** Worker → view. */
+export type FromLayoutWorker =
+	/** A frame: the positions after `tick` ticks; `settled` once nothing moves any more. */
+	| { type: "positions"; positions: Float32Array; alpha: number; settled: boolean; tick: number }
+	| { type: "error"; message: string };
+
+/** Every typed array inside a start message, to pass as its transfer list. */
+export function transferablesOf(message: ToLayoutWorker): Transferable[] {
+	if (message.type !== "start") return [];
+	const g = message.graph;
+	const out: Transferable[] = [g.links.buffer, g.linkKinds.buffer, g.cluster.buffer, g.parent.buffer, g.level.buffer, g.radius.buffer];
+	if (message.positions !== undefined) out.push(message.positions.buffer);
+	return out as ArrayBuffer[];
+}
