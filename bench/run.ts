@@ -1,11 +1,13 @@
 /** `npm run bench`: every suite in turn; one table and, last, one JSON line with all figures. */
 import { printFigures, type Figure } from "./report";
+import { episodesSuite } from "./suites/episodes";
+import { hubsSuite } from "./suites/hubs";
 import { importSuite } from "./suites/import";
 
 /** A benchmark suite: returns its figures. */
 export type Suite = () => Promise<Figure[]>;
 
-const SUITES: Suite[] = [importSuite];
+const SUITES: Suite[] = [importSuite, episodesSuite, hubsSuite];
 
 async function main(): Promise<void> {
 	const only = process.argv[2];

@@ -26,6 +26,8 @@ export interface EpisodeCitation {
 
 interface Paragraph {
 	text: string;
+	/** Sentence spans of `text`, computed once for all the mentions in it. */
+	sentences?: Array<[number, number]>;
 	/** Offset in `text` of each source line's content, and where that content starts in the line. */
 	starts: Array<{ line: number; at: number; column: number }>;
 	blockId?: string;
@@ -40,7 +42,8 @@ const BLOCK_ID = /\s+\^([A-Za-z0-9-]+)\s*$/;
 
 /** Every citation in a note, in reading order. */
 export function citationsInNote(path: string, text: string, options: MentionOptions): EpisodeCitation[] {
-	options.syntax.find.lastIndex = 0;
+	// Many notes name codes only in their frontmatter (an `episodes:` list): settle those without classifying lines.
+	options.syntax.find.lastIndex = bodyStart(text);
 	if (!options.syntax.find.test(text)) return [];
 	const lines = classifyLines(text);
 	const mentions = findMentions(text, options, lines);
@@ -59,11 +62,12 @@ export function citationsInNote(path: string, text: string, options: MentionOpti
 		const place = paragraph.starts.find((s) => s.line === index);
 		const offset = place === undefined ? 0 : place.at + Math.max(0, mention.ch - place.column);
 		const length = mention.to - mention.from;
-		const [from, to] = sentenceSpan(paragraph.text, offset);
+		paragraph.sentences ??= sentenceSpans(paragraph.text);
+		const [from, to] = paragraph.sentences.find(([, end]) => offset < end) ?? paragraph.sentences[paragraph.sentences.length - 1] ?? [0, paragraph.text.length];
 		const raw = paragraph.text.slice(from, to);
 		const lead = raw.length - raw.trimStart().length;
-		const sentence = raw.trim().replace(/\s*\n\s*/g, " ");
-		const before = paragraph.text.slice(from + lead, offset).replace(/\s*\n\s*/g, " ").length;
+		const sentence = oneLine(raw.trim());
+		const before = oneLine(paragraph.text.slice(from + lead, offset)).length;
 		out.push({
 			code: mention.code,
 			path,
@@ -78,6 +82,13 @@ export function citationsInNote(path: string, text: string, options: MentionOpti
 		});
 	}
 	return out;
+}
+
+/** Offset just past a closed frontmatter block, or 0. */
+function bodyStart(text: string): number {
+	if (!text.startsWith("---")) return 0;
+	const close = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
+	return close === null ? 0 : 3 + close.index + close[0].length;
 }
 
 /** The heading path above each wanted line (1-based line numbers). */
@@ -152,9 +163,30 @@ function paragraphAt(lines: MarkdownLine[], start: number): Paragraph {
 		}
 	}
 	let text = parts.join("\n");
-	const block = BLOCK_ID.exec(text);
-	if (block?.[1] !== undefined) text = text.slice(0, block.index);
+	// Only the tail can hold a block id; matching the pattern against the whole paragraph is slow.
+	const caret = text.lastIndexOf("^");
+	const block = caret < 0 ? null : BLOCK_ID.exec(text.slice(Math.max(0, caret - 8)));
+	if (block?.[1] !== undefined) text = text.slice(0, Math.max(0, caret - 8) + block.index);
 	return { text, starts, ...(block?.[1] === undefined ? {} : { blockId: block[1] }) };
+}
+
+/** Text on one line: line breaks and the spaces around them become one space. */
+function oneLine(text: string): string {
+	return text.includes("\n") ? text.replace(/\s*\n\s*/g, " ") : text;
+}
+
+/** Every sentence's [from, to) span, in order; the last runs to the end of the text. */
+function sentenceSpans(text: string): Array<[number, number]> {
+	const out: Array<[number, number]> = [];
+	const boundary = /[.!?]+["'”’)\]]*(?=\s|$)/g;
+	let start = 0;
+	for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+		const end = m.index + m[0].length;
+		out.push([start, end]);
+		start = end;
+	}
+	if (start < text.length || out.length === 0) out.push([start, text.length]);
+	return out;
 }
 
 /** The [from, to) span of the sentence of `text` holding `offset`. A sentence ends after `.`, `!` or `?` and closing quotes, before a space. */

@@ -62,6 +62,8 @@ export class CitationIndex {
 		const signature = signatureOf(citations);
 		const previous = this.notes.get(path);
 		if (previous !== undefined && previous.signature === signature && previous.selfCode === selfCode) {
+			// Nothing a view shows moved; keep the fresh objects (a paragraph around them may have changed) without telling anyone.
+			this.replaceQuietly(path, previous, citations);
 			previous.mtime = mtime;
 			return false;
 		}
@@ -190,7 +192,18 @@ export class CitationIndex {
 		}
 	}
 
-	private changed(paths: string[], codes: Set<string>): void {
+	private replaceQuietly(path: string, entry: NoteEntry, citations: EpisodeCitation[]): void {
+		entry.citations = citations;
+		const byCode = new Map<string, EpisodeCitation[]>();
+		for (const citation of citations) {
+			const list = byCode.get(citation.code);
+			if (list === undefined) byCode.set(citation.code, [citation]);
+			else list.push(citation);
+		}
+		for (const [code, list] of byCode) this.byCode.get(code)?.set(path, list);
+	}
+
+		private changed(paths: string[], codes: Set<string>): void {
 		this.revision++;
 		if (this.pending !== null) {
 			for (const path of paths) this.pending.paths.add(path);
@@ -211,5 +224,6 @@ export function compareCodes(a: string, b: string): number {
 }
 
 function signatureOf(citations: EpisodeCitation[]): string {
-	return citations.map((c) => `${c.code}\u0001${c.line}\u0001${c.ch}\u0001${c.form}\u0001${c.sentence}\u0001${c.headings.join("\u0002")}\u0001${c.blockId ?? ""}\u0001${c.paragraph}`).join("\u0000");
+	// What views show: not the whole paragraph, which would make this string as long as the note per citation.
+	return citations.map((c) => `${c.code}\u0001${c.line}\u0001${c.ch}\u0001${c.form}\u0001${c.sentence}\u0001${c.headings.join("\u0002")}\u0001${c.blockId ?? ""}`).join("\u0000");
 }

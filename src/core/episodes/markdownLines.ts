@@ -49,9 +49,9 @@ export function classifyLines(text: string): MarkdownLine[] {
 			if (line.trim().startsWith(CITED_BY_END_PREFIX)) inGenerated = false;
 		} else if (fence !== null) {
 			entry.kind = "code";
-			const close = FENCE.exec(line);
+			const close = line.includes(fence.char.repeat(3)) ? FENCE.exec(line) : null;
 			if (close?.[1] !== undefined && close[1][0] === fence.char && close[1].length >= fence.length && line.slice(close[0].length).trim() === "") fence = null;
-		} else if (!inComment && line.trim().startsWith(CITED_BY_START_PREFIX)) {
+		} else if (!inComment && line.includes(CITED_BY_START_PREFIX) && line.trim().startsWith(CITED_BY_START_PREFIX)) {
 			entry.kind = "generated";
 			inGenerated = true;
 		} else {
@@ -59,7 +59,7 @@ export function classifyLines(text: string): MarkdownLine[] {
 			let at = 0;
 			let visible: boolean = !inComment;
 			let fullyHidden = inComment;
-			for (let mark = line.indexOf("%%"); mark >= 0; mark = line.indexOf("%%", at)) {
+			for (let mark = inComment || line.includes("%%") ? line.indexOf("%%") : -1; mark >= 0; mark = line.indexOf("%%", at)) {
 				if (visible) {
 					visible = false;
 					at = mark + 2;
@@ -75,8 +75,8 @@ export function classifyLines(text: string): MarkdownLine[] {
 			}
 			if (inComment && hidden.length === 0) hidden.push([0, line.length]);
 			inComment = !visible;
-			const opening = FENCE.exec(line);
-			const heading = HEADING.exec(line);
+			const opening = line.includes("```") || line.includes("~~~") ? FENCE.exec(line) : null;
+			const heading = line.includes("#") ? HEADING.exec(line) : null;
 			if (fullyHidden && inComment) entry.kind = "comment";
 			else if (opening?.[1] !== undefined && hidden.length === 0 && !(opening[1][0] === "`" && line.slice(opening[0].length).includes("`"))) {
 				entry.kind = "code";

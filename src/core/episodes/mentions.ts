@@ -48,37 +48,44 @@ export function mentionsInLine(text: string, options: MentionOptions, hidden: Ar
 	// Most lines cite nothing: settle them with one search before building any mask.
 	options.syntax.find.lastIndex = 0;
 	if (!options.syntax.find.test(text)) return [];
-	const masks: Array<[number, number]> = [...hidden, ...inlineCode(text)];
+	// Code spans and comments hide links; links, URLs and tags only hide codes (the regexes never match across each other).
+	const hiding: Array<[number, number]> = text.includes("`") ? [...hidden, ...inlineCode(text)] : hidden;
+	const masks: Array<[number, number]> = [...hiding];
 	const out: CodeMention[] = [];
-	const masked = (at: number): boolean => masks.some(([from, to]) => at >= from && at < to);
+	const masked = (at: number): boolean => hiding.length > 0 && hiding.some(([from, to]) => at >= from && at < to);
 	const addLink = (from: number, to: number, target: string, bare: boolean): void => {
 		masks.push([from, to]);
 		const code = codeOfTarget(target, options.syntax);
 		if (code !== null && code !== options.selfCode) out.push({ code, form: "link", from, to, line: 0, ch: from, bare });
 	};
-	for (const m of text.matchAll(WIKI_LINK)) {
+	// Each pattern runs only when its marker is on the line: most cited lines have no URL, tag or HTML.
+	for (const m of text.includes("[[") ? text.matchAll(WIKI_LINK) : []) {
 		const from = m.index ?? 0;
 		if (masked(from)) continue;
 		const inner = m[1] ?? "";
 		const target = inner.split("|")[0] ?? "";
 		addLink(from, from + m[0].length, target.split("#")[0] ?? "", !m[0].startsWith("!") && !inner.includes("|") && !inner.includes("#"));
 	}
-	for (const m of text.matchAll(MARKDOWN_LINK)) {
+	for (const m of text.includes("](") ? text.matchAll(MARKDOWN_LINK) : []) {
 		const from = m.index ?? 0;
 		if (masked(from)) continue;
 		const destination = (m[2] ?? "").trim().replace(/^<(.*)>$/, "$1").split(/\s+"/)[0] ?? "";
 		addLink(from, from + m[0].length, /^[a-z][a-z0-9+.-]*:/i.test(destination) ? "" : safeDecode(destination.split("#")[0] ?? ""), false);
 	}
-	for (const pattern of [URL, HTML_TAG, TAG]) {
-		for (const m of text.matchAll(pattern)) {
-			const from = m.index ?? 0;
-			if (!masked(from)) masks.push([from, from + m[0].length]);
-		}
+	const patterns = [text.includes("://") || text.includes("www.") ? URL : null, text.includes("<") ? HTML_TAG : null, text.includes("#") ? TAG : null];
+	for (const pattern of patterns) {
+		if (pattern === null) continue;
+		for (const m of text.matchAll(pattern)) masks.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
 	}
+	// Codes come in order: walk the sorted masks alongside them instead of testing every mask per code.
+	masks.sort((a, b) => a[0] - b[0]);
+	let reach = -1;
+	let next = 0;
 	const find = options.syntax.find;
 	find.lastIndex = 0;
 	for (let m = find.exec(text); m !== null; m = find.exec(text)) {
-		if (masked(m.index) || m[0] === options.selfCode || text[m.index - 1] === "\\") continue;
+		while (next < masks.length && (masks[next]?.[0] ?? 0) <= m.index) reach = Math.max(reach, masks[next++]?.[1] ?? 0);
+		if (m.index < reach || m[0] === options.selfCode || text[m.index - 1] === "\\") continue;
 		out.push({ code: m[0], form: "plain", from: m.index, to: m.index + m[0].length, line: 0, ch: m.index, bare: false });
 	}
 	return out.sort((a, b) => a.from - b.from);

@@ -32,7 +32,8 @@ export function decorateCodes(el: HTMLElement, indexer: EpisodeIndexer, sourcePa
 	const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
 	for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
 		const parent = node.parentElement;
-		if (parent !== null && parent.closest(SKIP) === null && syntax.find.test(reset(syntax.find, node.nodeValue ?? ""))) texts.push(node as Text);
+		// The cheap test first: most text has no code, and selector matching is the slow part.
+		if (parent !== null && syntax.find.test(reset(syntax.find, node.nodeValue ?? "")) && parent.closest(SKIP) === null) texts.push(node as Text);
 	}
 	let marked = 0;
 	for (const text of texts) {
@@ -52,10 +53,11 @@ export function decorateCodes(el: HTMLElement, indexer: EpisodeIndexer, sourcePa
 		text.replaceWith(...parts.filter((part) => part !== ""));
 		for (const part of parts) if (part instanceof HTMLElement) updateCodeLink(part, indexer, settings);
 	}
-	for (const link of Array.from(el.querySelectorAll<HTMLAnchorElement>("a.internal-link[data-href]"))) {
-		if (link.hasClass(CODE_CLASS) || link.closest(".internal-embed") !== null) continue;
-		const code = codeOfTarget((link.getAttribute("data-href") ?? "").split("#")[0] ?? "", syntax);
-		if (code === null || code === selfCode) continue;
+	for (const link of Array.from(el.getElementsByTagName("a"))) {
+		const href = link.getAttribute("data-href");
+		if (href === null || !link.hasClass("internal-link") || link.hasClass(CODE_CLASS)) continue;
+		const code = codeOfTarget(href.split("#")[0] ?? "", syntax);
+		if (code === null || code === selfCode || link.closest(".internal-embed") !== null) continue;
 		link.setAttr("data-code", code);
 		updateCount(link, code, indexer, settings);
 		marked++;
