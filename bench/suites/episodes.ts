@@ -90,7 +90,7 @@ async function postProcessMs(notes: Map<string, string>): Promise<{ ms: number; 
 		const sections = Array.from(root.children) as HTMLElement[];
 		const ctx = { docId: "long", sourcePath: "Long.md", frontmatter: null, addChild: (child: unknown) => void section.addChild(child as never), getSectionInfo: () => null };
 		const start = now();
-		for (const el of sections) await processor(el, ctx as never);
+		for (const el of sections) await processor(el, ctx);
 		times.push(now() - start);
 		links = root.querySelectorAll("a.research-atlas-code").length;
 		section.unload();
