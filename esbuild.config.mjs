@@ -4,6 +4,7 @@
 import esbuild from "esbuild";
 import process from "process";
 import builtins from "builtin-modules";
+import { layoutWorkerPlugin } from "./scripts/layoutWorkerPlugin.mjs";
 
 const production = process.argv[2] === "production";
 
@@ -39,6 +40,8 @@ const plugin = {
 	treeShaking: true,
 	outfile: "main.js",
 	minify: production,
+	// The graph's layout worker: bundled apart and inlined as a string, so main.js stays the only file to ship.
+	plugins: [layoutWorkerPlugin({ minify: production })],
 };
 
 const cli = {

@@ -1,0 +1,100 @@
+/**
+ * The view's side of the layout: starts the worker from its inlined source (a Blob URL, so mobile works too) and hands
+ * every posted frame to `onFrame`. Where no worker can start, the same loop runs on the main thread in short slices.
+ */
+import type { LayoutGraph } from "../../../core/graph/layoutGraph";
+import { LayoutLoop } from "./layoutLoop";
+import { transferablesOf, type FromLayoutWorker, type ToLayoutWorker } from "./protocol";
+
+/** One frame from the layout. */
+export interface LayoutFrame {
+	positions: Float32Array;
+	alpha: number;
+	settled: boolean;
+	tick: number;
+}
+
+/** Runs the layout off the main thread when it can. */
+export class LayoutClient {
+	private worker: Worker | null = null;
+	private url: string | null = null;
+	private loop: LayoutLoop | null = null;
+	private closed = false;
+	/** Whether the layout runs in a worker (false: main-thread fallback). */
+	readonly inWorker: boolean;
+
+	constructor(
+		private readonly win: Window,
+		workerSource: string | null,
+		private readonly onFrame: (frame: LayoutFrame) => void,
+		private readonly onError: (message: string) => void = () => undefined,
+	) {
+		this.inWorker = workerSource !== null && this.startWorker(workerSource);
+		if (!this.inWorker) {
+			this.loop = new LayoutLoop({
+				post: (message) => this.receive(message),
+				// Main thread: one slice per animation frame, so drawing and input stay responsive.
+				schedule: (work) => this.win.requestAnimationFrame(() => work()),
+				now: () => this.win.performance.now(),
+			});
+		}
+	}
+
+	/** Starts a layout (replacing any running one). The graph's arrays are transferred: do not use them afterwards. */
+	start(graph: LayoutGraph, seed: number, positions?: Float32Array, pinned?: number[]): void {
+		this.send({ type: "start", graph, seed, positions, pinned });
+	}
+
+	/** Holds node i at (x, y) and lets the rest adjust. */
+	pin(index: number, x: number, y: number): void {
+		this.send({ type: "pin", index, x, y });
+	}
+
+	unpin(index: number): void {
+		this.send({ type: "unpin", index });
+	}
+
+	reheat(alpha: number): void {
+		this.send({ type: "reheat", alpha });
+	}
+
+	/** Stops the layout and frees the worker. */
+	destroy(): void {
+		if (this.closed) return;
+		this.closed = true;
+		this.loop?.receive({ type: "stop" });
+		this.worker?.terminate();
+		if (this.url !== null) URL.revokeObjectURL(this.url);
+		this.worker = null;
+		this.loop = null;
+	}
+
+	private startWorker(source: string): boolean {
+		if (typeof Worker === "undefined" || typeof Blob === "undefined") return false;
+		try {
+			const blob = new Blob([source], { type: "text/javascript" });
+			this.url = URL.createObjectURL(blob);
+			const worker = new Worker(this.url);
+			worker.onmessage = (event: MessageEvent<FromLayoutWorker>) => this.receive(event.data);
+			worker.onerror = (event: ErrorEvent) => this.onError(event.message);
+			this.worker = worker;
+			return true;
+		} catch {
+			if (this.url !== null) URL.revokeObjectURL(this.url);
+			this.url = null;
+			return false;
+		}
+	}
+
+	private send(message: ToLayoutWorker): void {
+		if (this.closed) return;
+		if (this.worker !== null) this.worker.postMessage(message, transferablesOf(message));
+		else this.loop?.receive(message);
+	}
+
+	private receive(message: FromLayoutWorker): void {
+		if (this.closed) return;
+		if (message.type === "error") this.onError(message.message);
+		else this.onFrame(message);
+	}
+}
