@@ -35,8 +35,8 @@ const NAVIGATION_TYPES = new Set(["index", "report"]);
 const BREADTH_FREE = 8;
 /** Items named in a reason before "and N more". */
 const NAMED_ITEMS = 3;
-/** Words in more than this share of the notes (and in more than 50) say too little to be worth a lookup. */
-const COMMON_WORD_SHARE = 0.25;
+/** Tags and words on more than this share of the notes (and more than 50) say too little to be worth a lookup. */
+const COMMON_SHARE = 0.25;
 
 interface Entry {
 	note: NoteInfo;
@@ -160,15 +160,16 @@ export class RelatedIndex {
 			}
 		}
 		for (const other of this.byTarget.get(path) ?? []) tally(other).linkedFrom = true;
+		const commonLimit = Math.max(50, n * COMMON_SHARE);
 		for (const tag of self.tags) {
 			const sharers = this.byTag.get(tag);
-			if (sharers === undefined || sharers.size < 2) continue;
+			// A tag on a quarter of the vault (`cluster`, `hub`) relates nothing and would make every note a candidate.
+			if (sharers === undefined || sharers.size < 2 || sharers.size > commonLimit) continue;
 			for (const other of sharers) if (other !== path) tally(other).tags.push(tag);
 		}
-		const wordLimit = Math.max(50, n * COMMON_WORD_SHARE);
 		for (const word of self.words) {
 			const sharers = this.byWord.get(word);
-			if (sharers === undefined || sharers.size < 2 || sharers.size > wordLimit) continue;
+			if (sharers === undefined || sharers.size < 2 || sharers.size > commonLimit) continue;
 			const weight = WEIGHT.word * rarity(sharers.size);
 			for (const other of sharers) {
 				if (other === path) continue;

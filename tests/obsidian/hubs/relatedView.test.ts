@@ -13,8 +13,8 @@ describe("Explore related notes", () => {
 		stub.runCommand("explore-related");
 		await settle();
 		const view = app.workspace.getLeavesOfType("research-atlas-related")[0]?.view;
-		expect(view).toBeInstanceOf(RelatedNotesView);
-		const root = (view as RelatedNotesView).contentEl;
+		if (!(view instanceof RelatedNotesView)) throw new Error("the related-notes view did not open");
+		const root = view.contentEl;
 		expect(root.querySelector(".research-atlas-related-title")?.textContent).toBe("Related to Reinforcement learning and reasoning");
 		const items = [...root.querySelectorAll(".research-atlas-related-item")];
 		expect(items.slice(0, 2).map((el) => el.querySelector(".research-atlas-related-link")?.textContent)).toEqual(["What RL actually does at the token level", "Reinforcement learning and post-training for reasoning"]);
@@ -29,7 +29,8 @@ describe("Explore related notes", () => {
 	it("says so when a note shares nothing", async () => {
 		const { app, feature } = await startHubs({ "Alone.md": "Nothing here.", "Other.md": "Something else entirely." });
 		await feature.showRelated("Alone.md");
-		const view = app.workspace.getLeavesOfType("research-atlas-related")[0]?.view as RelatedNotesView;
+		const view = app.workspace.getLeavesOfType("research-atlas-related")[0]?.view;
+		if (!(view instanceof RelatedNotesView)) throw new Error("the related-notes view did not open");
 		expect(view.contentEl.querySelector(".research-atlas-related-empty")?.textContent).toBe("No related notes: this note shares no episodes, links, tags or title words with another note.");
 	});
 });
