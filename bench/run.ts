@@ -2,7 +2,6 @@
 import { printFigures, type Figure } from "./report";
 import { episodesSuite } from "./suites/episodes";
 import { hubsSuite } from "./suites/hubs";
-import { hubsSuite } from "./suites/hubs";
 import { importSuite } from "./suites/import";
 
 /** A benchmark suite: returns its figures. */
