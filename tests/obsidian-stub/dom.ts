@@ -92,8 +92,8 @@ export function installDomHelpers(win: typeof globalThis = globalThis): boolean 
 	const htmlElement: Pick<HTMLElement, "isShown"> = {
 		/** Attached to the document and not inside an element hidden with display: none (jsdom has no layout). */
 		isShown(this: HTMLElement) {
-			if (!this.isConnected) return false;
-			for (let el: HTMLElement | null = this; el !== null; el = el.parentElement) {
+			if (!this.isConnected || this.style.display === "none" || this.hidden) return false;
+			for (let el = this.parentElement; el !== null; el = el.parentElement) {
 				if (el.style.display === "none" || el.hidden) return false;
 			}
 			return true;
