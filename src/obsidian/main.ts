@@ -1,6 +1,7 @@
 /** Research Atlas: lifecycle and wiring only; every feature lives in its own module. */
 import { Plugin } from "obsidian";
 import { registerEpisodes } from "./episodes/registerEpisodes";
+import { registerGraph } from "./graph/registerGraph";
 import { registerHubs } from "./hubs/registerHubs";
 import { registerImport } from "./import/registerImport";
 import { AtlasSettingTab } from "./settings/AtlasSettingTab";
@@ -16,6 +17,7 @@ export default class ResearchAtlasPlugin extends Plugin {
 		registerImport(this);
 		registerEpisodes(this);
 		registerHubs(this);
+		registerGraph(this);
 	}
 
 	/** Saves settings and tells features that depend on them. */

@@ -2,6 +2,7 @@
 import { PluginSettingTab, type App } from "obsidian";
 import type ResearchAtlasPlugin from "../main";
 import { displayEpisodeSettings } from "./episodeSettings";
+import { displayGraphSettings } from "./graphSettings";
 import { displayHubSettings } from "./hubSettings";
 import { displayImportSettings } from "./importSettings";
 
@@ -17,5 +18,6 @@ export class AtlasSettingTab extends PluginSettingTab {
 		displayImportSettings(containerEl, this.plugin);
 		displayEpisodeSettings(containerEl, this.plugin);
 		displayHubSettings(containerEl, this.plugin);
+		displayGraphSettings(containerEl, this.plugin);
 	}
 }

@@ -1,0 +1,391 @@
+/**
+ * One graph on screen: the canvas, the layout worker feeding it, and the controls around it (search with highlight or
+ * filter, fit, a legend whose entries toggle node types, an optional depth slider) plus the tooltip. The atlas graph
+ * view and the code block both use it; every text is set as text, never as HTML.
+ */
+import { Menu, setIcon } from "obsidian";
+import { adjacencyOf, type Adjacency } from "../../core/graph/adjacency";
+import { carryIndices, carryPositions } from "../../core/graph/carryPositions";
+import { KIND_LABELS, NODE_KINDS } from "../../core/graph/kinds";
+import { layoutGraphOf } from "../../core/graph/layoutGraph";
+import type { Graph, GraphNode, GraphNodeKind } from "../../core/graph/model";
+import { nodeSummary } from "../../core/graph/nodeSummary";
+import { countMask, searchNodes } from "../../core/graph/search";
+import { GraphCanvas, type DragPhase } from "./canvas/GraphCanvas";
+import { LayoutClient, type LayoutFrame } from "./worker/LayoutClient";
+
+/** What the panel needs from its host (the view, the code block, the harness). */
+export interface GraphPanelHost {
+	/** Opens a node's note; `event` tells a plain click from a mod-click (new tab). */
+	open(node: GraphNode, event: MouseEvent): void;
+	/** Asks Obsidian for its page preview of a node. */
+	hover(node: GraphNode, event: MouseEvent, target: HTMLElement): void;
+	/** The layout worker's code (null: run the layout on the main thread). */
+	workerSource: string | null;
+	/** Offers "Open local graph" in a node's menu when given. */
+	openLocal?(node: GraphNode): void;
+}
+
+/** A graph and where to start its layout from. */
+export interface PanelContent {
+	graph: Graph;
+	/** Start positions (NaN where unknown); undefined: a fresh hierarchy-seeded layout. */
+	positions?: Float32Array;
+	pinned?: number[];
+	/** Node to mark and keep in view (local graph centre), or -1. */
+	focus?: number;
+	/** Fit the view once the layout posts its first frame (default: only the first time). */
+	fit?: boolean;
+}
+
+/** Options. */
+export interface GraphPanelOptions {
+	/** Fewer controls (code blocks). */
+	compact?: boolean;
+	labels?: boolean;
+	/** Shows a depth slider (local graph) with this value, calling back on change. */
+	depth?: { value: number; onChange: (depth: number) => void };
+	/** Called when the layout settles or a node is dragged, with what to persist. */
+	onSettled?: (graph: Graph, positions: Float32Array, pinned: number[]) => void;
+	/** Layout seed (default 1). */
+	seed?: number;
+}
+
+const SEARCH_DELAY_MS = 150;
+
+/** The graph panel. */
+export class GraphPanel {
+	readonly rootEl: HTMLElement;
+	/** The renderer (exposed for the view's tests and the harness). */
+	readonly canvas: GraphCanvas;
+	private readonly stageEl: HTMLElement;
+	private readonly tooltipEl: HTMLElement;
+	private readonly legendEl: HTMLElement;
+	private readonly statusEl: HTMLElement;
+	private searchEl: HTMLInputElement | null = null;
+	private filterButtonEl: HTMLElement | null = null;
+	private readonly layout: LayoutClient;
+	private graph: Graph;
+	private adjacency: Adjacency;
+	private readonly hiddenKinds = new Set<GraphNodeKind>();
+	private filterMode = false;
+	private query = "";
+	private matches: Uint8Array | null = null;
+	private pinned = new Set<number>();
+	private needsFit = true;
+	private focusIndex = -1;
+	private searchTimer = 0;
+	private destroyed = false;
+	private readonly win: Window;
+
+	constructor(
+		parent: HTMLElement,
+		private readonly host: GraphPanelHost,
+		private readonly options: GraphPanelOptions = {},
+	) {
+		const win = parent.ownerDocument.defaultView;
+		if (win === null) throw new Error("The graph panel is not in a window");
+		this.win = win;
+		this.rootEl = parent.createDiv({ cls: ["research-atlas-graph", options.compact === true ? "is-compact" : ""] });
+		const toolbar = this.rootEl.createDiv({ cls: "research-atlas-graph-toolbar" });
+		this.buildToolbar(toolbar);
+		this.stageEl = this.rootEl.createDiv({ cls: "research-atlas-graph-stage" });
+		this.tooltipEl = this.stageEl.createDiv({ cls: "research-atlas-graph-tooltip", attr: { role: "tooltip" } });
+		this.tooltipEl.hide();
+		this.legendEl = this.rootEl.createDiv({ cls: "research-atlas-graph-legend" });
+		this.statusEl = this.rootEl.createDiv({ cls: "research-atlas-graph-status", attr: { "aria-live": "polite" } });
+		this.graph = { nodes: [], links: [], clusters: [] };
+		this.adjacency = adjacencyOf(this.graph);
+		this.canvas = new GraphCanvas(this.stageEl, this.graph, {
+			labels: options.labels,
+			onHover: (i, event) => this.hovered(i, event),
+			onClick: (i, event) => {
+				const node = this.graph.nodes[i];
+				if (node !== undefined) this.host.open(node, event);
+			},
+			onDrag: (i, x, y, phase) => this.dragged(i, x, y, phase),
+		});
+		this.canvas.canvas.setAttribute("aria-label", "Atlas graph");
+		this.canvas.canvas.addEventListener("contextmenu", (event) => this.contextMenu(event));
+		this.layout = new LayoutClient(win, host.workerSource, (frame) => this.frame(frame), (message) => this.status(`Layout error: ${message}`));
+	}
+
+	/** Shows a graph (the first one, or a new version after a vault change) and starts its layout. */
+	show(content: PanelContent): void {
+		this.graph = content.graph;
+		this.adjacency = adjacencyOf(content.graph);
+		this.canvas.setGraph(content.graph);
+		this.pinned = new Set(content.pinned ?? []);
+		if (content.positions !== undefined) {
+			// Draw the known places at once; nodes without one wait for the layout's first frame.
+			this.canvas.setPositions(Float32Array.from(content.positions, (v) => (Number.isNaN(v) ? 0 : v)));
+		}
+		this.focusIndex = content.focus ?? -1;
+		this.canvas.setFocus(this.focusIndex);
+		if (content.fit === true) this.needsFit = true;
+		this.applyMasks();
+		this.buildLegend();
+		this.layout.start(layoutGraphOf(content.graph), this.options.seed ?? 1, content.positions?.slice(), [...this.pinned]);
+		this.status(content.graph.nodes.length === 0 ? "Nothing to show yet: import research pages or open a note of the atlas." : "");
+	}
+
+	/**
+	 * Shows a new version of the graph: nodes keep their places, new ones start beside their parent (or at a `fallback`
+	 * position by id) and settle while the rest holds still.
+	 */
+	update(graph: Graph, fallback: Record<string, [number, number]> = {}): void {
+		const previous = this.graph;
+		const positions = carryPositions(previous, this.canvas.getPositions(), graph, fallback);
+		const pinned = carryIndices(previous, this.pinned, graph);
+		const focusId = previous.nodes[this.focusIndex]?.id;
+		const focus = focusId === undefined ? -1 : graph.nodes.findIndex((node) => node.id === focusId);
+		this.show({ graph, positions, pinned, focus });
+	}
+
+	/** Shows a message in the status line (empty graph, note outside the atlas). */
+	setMessage(text: string): void {
+		this.status(text);
+	}
+
+	/** The pinned nodes. */
+	getPinned(): number[] {
+		return [...this.pinned];
+	}
+
+	/** The graph on screen. */
+	getGraph(): Graph {
+		return this.graph;
+	}
+
+	/** Sets the search text (as typing would) and applies it now. */
+	search(query: string): void {
+		if (this.searchEl !== null) this.searchEl.value = query;
+		this.query = query;
+		this.applyMasks();
+	}
+
+	/** Switches between highlighting matches and hiding everything else. */
+	setFilterMode(on: boolean): void {
+		this.filterMode = on;
+		this.filterButtonEl?.toggleClass("is-active", on);
+		this.filterButtonEl?.setAttr("aria-pressed", on ? "true" : "false");
+		this.applyMasks();
+	}
+
+	/** Hides or shows a node type. */
+	setKindHidden(kind: GraphNodeKind, hidden: boolean): void {
+		if (hidden) this.hiddenKinds.add(kind);
+		else this.hiddenKinds.delete(kind);
+		this.applyMasks();
+		this.buildLegend();
+	}
+
+	/** Fits the graph into the view. */
+	fit(animate = true): void {
+		this.canvas.fit(animate);
+	}
+
+	/** Re-reads theme colours. */
+	refreshTheme(): void {
+		this.canvas.refreshTheme();
+	}
+
+	/** Follows a size change of the container. */
+	resize(): void {
+		this.canvas.resize();
+	}
+
+	/** Stops the layout and removes everything. */
+	destroy(): void {
+		this.destroyed = true;
+		this.win.clearTimeout(this.searchTimer);
+		this.layout.destroy();
+		this.canvas.destroy();
+		this.rootEl.remove();
+	}
+
+	// ---- layout ----------------------------------------------------------------------------------------------
+
+	private frame(frame: LayoutFrame): void {
+		if (this.destroyed || frame.positions.length !== this.graph.nodes.length * 2) return;
+		this.canvas.setPositions(frame.positions);
+		if (this.needsFit) {
+			this.needsFit = false;
+			this.canvas.fit(false);
+		}
+		this.rootEl.toggleClass("is-settling", !frame.settled);
+		if (frame.settled) this.options.onSettled?.(this.graph, frame.positions, [...this.pinned]);
+	}
+
+	private dragged(i: number, x: number, y: number, phase: DragPhase): void {
+		if (phase === "start") {
+			this.layout.reheat(0.15);
+			this.pinned.add(i);
+		}
+		this.layout.pin(i, x, y);
+		if (phase === "end") {
+			this.layout.reheat(0.05);
+			this.options.onSettled?.(this.graph, this.canvas.getPositions(), [...this.pinned]);
+		}
+	}
+
+	// ---- controls --------------------------------------------------------------------------------------------
+
+	private buildToolbar(toolbar: HTMLElement): void {
+		const search = toolbar.createEl("input", { cls: "research-atlas-graph-search", type: "search", placeholder: "Search notes…", attr: { "aria-label": "Search notes in the graph", spellcheck: "false" } });
+		this.searchEl = search;
+		search.addEventListener("input", () => {
+			this.win.clearTimeout(this.searchTimer);
+			this.searchTimer = this.win.setTimeout(() => {
+				this.query = search.value;
+				this.applyMasks();
+			}, SEARCH_DELAY_MS);
+		});
+		search.addEventListener("keydown", (event) => {
+			if (event.key === "Enter") this.focusFirstMatch();
+			else if (event.key === "Escape" && search.value !== "") {
+				event.stopPropagation();
+				this.search("");
+			}
+		});
+		this.filterButtonEl = this.iconButton(toolbar, "filter", "Show only matching notes", () => this.setFilterMode(!this.filterMode));
+		this.filterButtonEl.setAttr("aria-pressed", "false");
+		if (this.options.depth !== undefined) {
+			const depth = this.options.depth;
+			const label = toolbar.createEl("label", { cls: "research-atlas-graph-depth" });
+			label.createSpan({ text: "Depth" });
+			const slider = label.createEl("input", { type: "range", attr: { min: "1", max: "3", step: "1", "aria-label": "Link depth" } });
+			slider.value = String(depth.value);
+			const value = label.createSpan({ cls: "research-atlas-graph-depth-value", text: String(depth.value) });
+			slider.addEventListener("input", () => value.setText(slider.value));
+			slider.addEventListener("change", () => depth.onChange(Number(slider.value)));
+		}
+		this.iconButton(toolbar, "maximize", "Fit graph to view", () => this.fit(true));
+	}
+
+	private iconButton(parent: HTMLElement, icon: string, label: string, onClick: () => void): HTMLElement {
+		const button = parent.createEl("button", { cls: ["clickable-icon", "research-atlas-graph-button"], attr: { "aria-label": label, type: "button" } });
+		setIcon(button, icon);
+		button.addEventListener("click", onClick);
+		return button;
+	}
+
+	private buildLegend(): void {
+		this.legendEl.empty();
+		const counts = new Map<GraphNodeKind, number>();
+		for (const node of this.graph.nodes) counts.set(node.kind, (counts.get(node.kind) ?? 0) + 1);
+		for (const kind of NODE_KINDS) {
+			const count = counts.get(kind) ?? 0;
+			if (count === 0) continue;
+			const hidden = this.hiddenKinds.has(kind);
+			const item = this.legendEl.createEl("button", {
+				cls: ["research-atlas-graph-legend-item", `is-kind-${kind}`, hidden ? "is-hidden" : ""],
+				attr: { type: "button", "aria-pressed": hidden ? "false" : "true", "aria-label": `${hidden ? "Show" : "Hide"} ${KIND_LABELS[kind].toLowerCase()}`, "data-kind": kind },
+			});
+			item.createSpan({ cls: "research-atlas-graph-legend-dot" });
+			item.createSpan({ cls: "research-atlas-graph-legend-label", text: KIND_LABELS[kind] });
+			item.createSpan({ cls: "research-atlas-graph-legend-count", text: String(count) });
+			item.addEventListener("click", () => this.setKindHidden(kind, !hidden));
+		}
+	}
+
+	private applyMasks(): void {
+		const n = this.graph.nodes.length;
+		this.matches = searchNodes(this.graph, this.query);
+		let allowed: Uint8Array | null = null;
+		if (this.hiddenKinds.size > 0 || (this.filterMode && this.matches !== null)) {
+			allowed = new Uint8Array(n);
+			for (let i = 0; i < n; i++) {
+				const node = this.graph.nodes[i];
+				if (node === undefined || this.hiddenKinds.has(node.kind)) continue;
+				if (this.filterMode && this.matches !== null && this.matches[i] !== 1) continue;
+				allowed[i] = 1;
+			}
+		}
+		this.canvas.setFilter(allowed);
+		this.canvas.setHighlight(this.matches);
+		this.rootEl.toggleClass("has-query", this.matches !== null);
+		if (this.matches === null) this.status("");
+		else {
+			const found = countMask(this.matches);
+			this.status(found === 0 ? "No matching notes" : `${found} matching ${found === 1 ? "note" : "notes"}${this.filterMode ? "" : ": press Enter to go to the first"}`);
+		}
+	}
+
+	private focusFirstMatch(): void {
+		if (this.matches === null) return;
+		const first = this.matches.indexOf(1);
+		if (first >= 0) this.canvas.centerOn(first, Math.max(this.canvas.getTransform().k, 1.2));
+	}
+
+	private status(text: string): void {
+		this.statusEl.setText(text);
+		this.statusEl.toggleClass("is-empty", text === "");
+	}
+
+	// ---- hover, tooltip and menu ----------------------------------------------------------------------------
+
+	private hovered(i: number, event: MouseEvent | null): void {
+		const node = this.graph.nodes[i];
+		if (node === undefined || event === null) {
+			this.tooltipEl.hide();
+			return;
+		}
+		if (this.tooltipEl.dataset.node !== String(i)) {
+			this.fillTooltip(i);
+			this.host.hover(node, event, this.canvas.canvas);
+		}
+		this.placeTooltip(event);
+		this.tooltipEl.show();
+	}
+
+	private fillTooltip(i: number): void {
+		const summary = nodeSummary(this.graph, i, this.adjacency);
+		this.tooltipEl.empty();
+		this.tooltipEl.dataset.node = String(i);
+		if (summary === null) return;
+		this.tooltipEl.createDiv({ cls: "research-atlas-graph-tooltip-title", text: summary.title });
+		this.tooltipEl.createDiv({ cls: "research-atlas-graph-tooltip-kind", text: summary.cluster === null ? summary.kind : `${summary.kind} · ${summary.cluster}` });
+		if (summary.description !== "") this.tooltipEl.createDiv({ cls: "research-atlas-graph-tooltip-description", text: summary.description });
+		this.tooltipEl.createDiv({ cls: "research-atlas-graph-tooltip-counts", text: summary.counts.join(" · ") });
+		if (this.pinned.has(i)) this.tooltipEl.createDiv({ cls: "research-atlas-graph-tooltip-hint", text: "Pinned: right-click to unpin" });
+	}
+
+	private placeTooltip(event: MouseEvent): void {
+		const stage = this.stageEl.getBoundingClientRect();
+		const x = event.clientX - stage.left;
+		const y = event.clientY - stage.top;
+		// Keep the tooltip inside the stage: flip to the left or above near the edges.
+		const flipX = x > stage.width - 280;
+		const flipY = y > stage.height - 140;
+		this.tooltipEl.style.setProperty("--research-atlas-tooltip-x", `${Math.round(x)}px`);
+		this.tooltipEl.style.setProperty("--research-atlas-tooltip-y", `${Math.round(y)}px`);
+		this.tooltipEl.toggleClass("is-flipped-x", flipX);
+		this.tooltipEl.toggleClass("is-flipped-y", flipY);
+	}
+
+	private contextMenu(event: MouseEvent): void {
+		const rect = this.canvas.canvas.getBoundingClientRect();
+		const i = this.canvas.hitTest(event.clientX - rect.left, event.clientY - rect.top);
+		const node = this.graph.nodes[i];
+		if (node === undefined) return;
+		event.preventDefault();
+		const menu = new Menu();
+		menu.addItem((item) => item.setTitle("Open in new tab").setIcon("file-plus").onClick(() => this.host.open(node, new MouseEvent("click", { ctrlKey: true, metaKey: true }))));
+		if (this.host.openLocal !== undefined) menu.addItem((item) => item.setTitle("Open local graph").setIcon("git-fork").onClick(() => this.host.openLocal?.(node)));
+		if (this.pinned.has(i)) {
+			menu.addItem((item) =>
+				item
+					.setTitle("Unpin node")
+					.setIcon("pin-off")
+					.onClick(() => {
+						this.pinned.delete(i);
+						this.layout.unpin(i);
+						this.layout.reheat(0.1);
+						this.tooltipEl.dataset.node = "";
+					}),
+			);
+		}
+		menu.showAtMouseEvent(event);
+	}
+}
