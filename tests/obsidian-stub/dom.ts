@@ -89,7 +89,17 @@ export function installDomHelpers(win: typeof globalThis = globalThis): boolean 
 			this.parentNode?.removeChild(this);
 		},
 	};
-	const htmlElement: Pick<HTMLElement, "isShown"> = {
+	const htmlElement: Pick<HTMLElement, "isShown" | "show" | "hide" | "toggle"> = {
+		show(this: HTMLElement) {
+			this.style.removeProperty("display");
+		},
+		hide(this: HTMLElement) {
+			this.style.setProperty("display", "none");
+		},
+		toggle(this: HTMLElement, show: boolean) {
+			if (show) this.style.removeProperty("display");
+			else this.style.setProperty("display", "none");
+		},
 		/** Attached to the document and not inside an element hidden with display: none (jsdom has no layout). */
 		isShown(this: HTMLElement) {
 			if (!this.isConnected || this.style.display === "none" || this.hidden) return false;

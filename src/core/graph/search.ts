@@ -6,13 +6,14 @@ function fold(text: string): string {
 	return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-/** A mask (1 = match) of nodes whose title or path contains every word of the query; null for an empty query. */
+/** A mask (1 = match) of nodes whose title or file name contains every word of the query; null for an empty query. */
 export function searchNodes(graph: Graph, query: string): Uint8Array | null {
 	const words = fold(query).split(/\s+/).filter((w) => w !== "");
 	if (words.length === 0) return null;
 	const mask = new Uint8Array(graph.nodes.length);
 	graph.nodes.forEach((node, i) => {
-		const text = fold(`${node.title} ${node.id}`);
+		// Title and file name only: folder names would match every note inside a folder.
+		const text = fold(`${node.title} ${node.id.split("/").pop() ?? ""}`);
 		if (words.every((w) => text.includes(w))) mask[i] = 1;
 	});
 	return mask;

@@ -160,7 +160,13 @@ export class AtlasGraphView extends ItemView implements HoverParent {
 	}
 
 	private open(node: GraphNode, event: MouseEvent): void {
-		void this.app.workspace.openLinkText(node.id, "", Keymap.isModEvent(event));
+		const file = this.app.vault.getFileByPath(node.id);
+		if (file === null) return;
+		const workspace = this.app.workspace;
+		const mode = Keymap.isModEvent(event);
+		const leaf = workspace.getLeaf(mode);
+		// Never navigate the graph itself away: a plain click opens the note in another tab.
+		void (leaf === this.leaf ? workspace.getLeaf("tab") : leaf).openFile(file);
 	}
 
 	private hover(node: GraphNode, event: MouseEvent, target: HTMLElement): void {

@@ -9,7 +9,7 @@ import type { Graph } from "../../core/graph/model";
 import { emptyPositions, prunePositions, recordPositions, renamePositions, type StoredPositions } from "../../core/graph/storedPositions";
 import type { NoteInfo } from "../../core/vault/noteInfo";
 import { noteInfoOf } from "../hubs/noteInfoFromCache";
-import type { PositionFile } from "./positionFile";
+import type { PositionStore } from "./positionFile";
 
 /** Quiet time before a vault change rebuilds the graph (typing in a note fires many events). */
 const REBUILD_DELAY_MS = 400;
@@ -40,7 +40,7 @@ export class GraphData extends Component {
 
 	constructor(
 		private readonly app: App,
-		private readonly file: PositionFile,
+		private readonly file: PositionStore,
 		private readonly includeOtherNotes: () => boolean,
 	) {
 		super();

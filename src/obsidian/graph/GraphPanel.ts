@@ -73,6 +73,7 @@ export class GraphPanel {
 	private matches: Uint8Array | null = null;
 	private pinned = new Set<number>();
 	private needsFit = true;
+	private settled = false;
 	private focusIndex = -1;
 	private searchTimer = 0;
 	private destroyed = false;
@@ -123,6 +124,8 @@ export class GraphPanel {
 		this.focusIndex = content.focus ?? -1;
 		this.canvas.setFocus(this.focusIndex);
 		if (content.fit === true) this.needsFit = true;
+		this.settled = false;
+		this.rootEl.addClass("is-settling");
 		this.applyMasks();
 		this.buildLegend();
 		this.layout.start(layoutGraphOf(content.graph), this.options.seed ?? 1, content.positions?.slice(), [...this.pinned]);
@@ -145,6 +148,11 @@ export class GraphPanel {
 	/** Shows a message in the status line (empty graph, note outside the atlas). */
 	setMessage(text: string): void {
 		this.status(text);
+	}
+
+	/** Whether the layout has come to rest since the graph was last shown. */
+	isSettled(): boolean {
+		return this.settled;
 	}
 
 	/** The pinned nodes. */
@@ -213,6 +221,7 @@ export class GraphPanel {
 			this.needsFit = false;
 			this.canvas.fit(false);
 		}
+		this.settled = frame.settled;
 		this.rootEl.toggleClass("is-settling", !frame.settled);
 		if (frame.settled) this.options.onSettled?.(this.graph, frame.positions, [...this.pinned]);
 	}

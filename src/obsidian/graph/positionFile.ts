@@ -8,8 +8,14 @@ import { emptyPositions, parseStoredPositions, type StoredPositions } from "../.
 /** File name inside the plugin folder. */
 export const POSITIONS_FILE = "graph-positions.json";
 
+/** Somewhere positions persist (the plugin folder in Obsidian; memory or local storage in tests and the harness). */
+export interface PositionStore {
+	read(): Promise<StoredPositions>;
+	write(positions: StoredPositions): Promise<void>;
+}
+
 /** Reads and writes the positions file. */
-export class PositionFile {
+export class PositionFile implements PositionStore {
 	private readonly path: string;
 
 	constructor(

@@ -4,7 +4,7 @@ import type ResearchAtlasPlugin from "../main";
 import { AtlasGraphView, GRAPH_VIEW_TYPE, type GraphViewContext, type GraphViewState } from "./AtlasGraphView";
 import { GRAPH_BLOCK_LANGUAGE, GraphBlock } from "./GraphBlock";
 import { GraphData } from "./GraphData";
-import { PositionFile } from "./positionFile";
+import { PositionFile, type PositionStore } from "./positionFile";
 import { LAYOUT_WORKER_SOURCE } from "./worker/workerSource";
 
 /** The running feature (for tests and the settings tab). */
@@ -27,11 +27,20 @@ function stateOf(leaf: WorkspaceLeaf): Partial<GraphViewState> {
 	return state;
 }
 
+/** Replacements for tests and the browser harness. */
+export interface GraphEnvironment {
+	/** The layout worker's code (default: the one inlined by the build; null runs the layout on the main thread). */
+	workerSource?: string | null;
+	/** Where positions persist (default: a JSON file in the plugin folder). */
+	store?: PositionStore;
+}
+
 /** Registers everything on the plugin; all of it is undone when the plugin unloads. */
-export function registerGraph(plugin: ResearchAtlasPlugin, workerSource: string | null = LAYOUT_WORKER_SOURCE): GraphFeature {
+export function registerGraph(plugin: ResearchAtlasPlugin, environment: GraphEnvironment = {}): GraphFeature {
 	const app = plugin.app;
-	const pluginDir = plugin.manifest.dir ?? `${app.vault.configDir}/plugins/${plugin.manifest.id}`;
-	const data = plugin.addChild(new GraphData(app, new PositionFile(app.vault.adapter, pluginDir), () => plugin.settings.graphIncludeOtherNotes));
+	const workerSource = environment.workerSource === undefined ? LAYOUT_WORKER_SOURCE : environment.workerSource;
+	const store = environment.store ?? new PositionFile(app.vault.adapter, plugin.manifest.dir ?? `${app.vault.configDir}/plugins/${plugin.manifest.id}`);
+	const data = plugin.addChild(new GraphData(app, store, () => plugin.settings.graphIncludeOtherNotes));
 
 	const openGraph = async (): Promise<void> => {
 		const existing = app.workspace.getLeavesOfType(GRAPH_VIEW_TYPE).find((leaf) => stateOf(leaf).local !== true);

@@ -4,7 +4,7 @@
  * Obsidian view, the code block, the browser harness and the benchmark all mount this same class. Drawing happens on
  * demand (one animation frame per change) and stops when nothing moves.
  */
-import { drag, interpolateZoom, pointer, quadtree, select, zoom, zoomIdentity, type D3DragEvent, type Quadtree, type ZoomBehavior, type ZoomTransform } from "d3";
+import { drag, interpolateZoom, pointer, quadtree, select, zoom, zoomIdentity, type D3DragEvent, type Quadtree, type QuadtreeLeaf, type ZoomBehavior, type ZoomTransform } from "d3";
 import { adjacencyOf, neighboursOf, type Adjacency } from "../../../core/graph/adjacency";
 import { levelOf, NODE_KINDS } from "../../../core/graph/kinds";
 import { placeLabels, type LabelBox } from "../../../core/graph/labelGrid";
@@ -72,6 +72,7 @@ export class GraphCanvas {
 	private graph!: Graph;
 	private adjacency!: Adjacency;
 	private radius!: Float32Array;
+	private maxRadius = 0;
 	private level!: Uint8Array;
 	private kindIndex!: Uint8Array;
 	private clusterOf!: Int32Array;
@@ -143,6 +144,7 @@ export class GraphCanvas {
 			this.kindIndex[i] = NODE_KINDS.indexOf(node.kind);
 			this.clusterOf[i] = node.cluster;
 		});
+		this.maxRadius = this.radius.reduce((max, r) => Math.max(max, r), 0);
 		if (this.positions.length !== n * 2) this.positions = new Float32Array(n * 2);
 		this.labelWidths.clear();
 		this.allowed = null;
@@ -268,19 +270,37 @@ export class GraphCanvas {
 		this.requestDraw();
 	}
 
-	/** The node under a point in canvas (CSS pixel) coordinates, or -1. */
+	/** The node under a point in canvas (CSS pixel) coordinates, or -1: the one drawn on top, as the eye sees it. */
 	hitTest(screenX: number, screenY: number): number {
 		const { x, y, k } = this.transform;
 		const wx = (screenX - x) / k;
 		const wy = (screenY - y) / k;
 		const tree = this.quadtree();
 		const slack = 4 / k;
-		const found = tree.find(wx, wy, 40 / k + 30);
-		if (found === undefined) return -1;
-		const dx = (this.positions[2 * found] ?? 0) - wx;
-		const dy = (this.positions[2 * found + 1] ?? 0) - wy;
-		const r = Math.max(this.radius[found] ?? 0, 3 / k) + slack;
-		return dx * dx + dy * dy <= r * r ? found : -1;
+		const reach = this.maxRadius + 3 / k + slack;
+		let best = -1;
+		let bestDistance = Infinity;
+		tree.visit((quad, x0, y0, x1, y1) => {
+			if (x0 > wx + reach || x1 < wx - reach || y0 > wy + reach || y1 < wy - reach) return true;
+			if (!("length" in quad)) {
+				for (let leaf: QuadtreeLeaf<number> | undefined = quad; leaf !== undefined; leaf = leaf.next) {
+					const i = leaf.data;
+					const dx = (this.positions[2 * i] ?? 0) - wx;
+					const dy = (this.positions[2 * i + 1] ?? 0) - wy;
+					const r = Math.max(this.radius[i] ?? 0, 3 / k) + slack;
+					const d = dx * dx + dy * dy;
+					if (d > r * r) continue;
+					// Kinds later in the legend are painted later, so on top: they win; then the nearest centre.
+					const better = best < 0 || (this.kindIndex[i] ?? 0) > (this.kindIndex[best] ?? 0) || ((this.kindIndex[i] ?? 0) === (this.kindIndex[best] ?? 0) && d < bestDistance);
+					if (better) {
+						best = i;
+						bestDistance = d;
+					}
+				}
+			}
+			return false;
+		});
+		return best;
 	}
 
 	/** The cluster whose outline contains a canvas point, or -1. */
@@ -309,7 +329,11 @@ export class GraphCanvas {
 		if (this.destroyed) return;
 		const before = this.width;
 		this.measure();
-		if (before === 0 && this.width > 0) this.fit();
+		if (before === 0 && this.width > 0) {
+			// First time in the document: only now do the theme's variables apply to the container.
+			if (this.options.palette === undefined) this.palette = readPalette(this.container);
+			this.fit();
+		}
 		this.requestDraw();
 	}
 

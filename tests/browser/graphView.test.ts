@@ -1,0 +1,244 @@
+/**
+ * The atlas graph view in headless Chromium: the harness page mounts the real view (src/obsidian/graph) on the demo
+ * vault inside the obsidian stand-in; the test uses it as a user would (pointer, keyboard) and looks at the pixels.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { collectConsoleErrors, launchBrowser, serveDirectory, type LaunchedBrowser, type StaticServer } from "../helpers/browser";
+import { buildGraphHarness } from "../../scripts/graphHarness.mjs";
+
+interface NodeOnScreen {
+	index: number;
+	id: string;
+	title: string;
+	kind: string;
+	x: number;
+	y: number;
+}
+
+describe("atlas graph view in chromium", () => {
+	let browser: LaunchedBrowser;
+	let server: StaticServer;
+	let site: string;
+
+	beforeAll(async () => {
+		site = mkdtempSync(join(tmpdir(), "research-atlas-graph-site-"));
+		await buildGraphHarness(site);
+		server = await serveDirectory(site);
+		browser = await launchBrowser();
+		mkdirSync("artifacts", { recursive: true });
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+		rmSync(site, { recursive: true, force: true });
+	});
+
+	async function openPage(page?: Page): Promise<{ page: Page; errors: string[] }> {
+		const target = page ?? (await browser.newPage());
+		const log = collectConsoleErrors(target);
+		await target.setViewportSize({ width: 1200, height: 800 });
+		await target.goto(server.url);
+		await target.waitForFunction(() => document.body.dataset.ready === "true" || document.body.dataset.error !== undefined, null, { timeout: 30000 });
+		const error = await target.evaluate(() => document.body.dataset.error ?? null);
+		if (error !== null) throw new Error(error);
+		return { page: target, errors: log.errors };
+	}
+
+	/** Nodes with their canvas position in page coordinates. */
+	function nodes(page: Page): Promise<NodeOnScreen[]> {
+		return page.evaluate(() => {
+			const panel = window.atlasHarness.view().getPanel();
+			if (panel === null) throw new Error("no panel");
+			const rect = panel.canvas.canvas.getBoundingClientRect();
+			return panel.getGraph().nodes.map((node, index) => {
+				const p = panel.canvas.screenOf(index);
+				return { index, id: node.id, title: node.title, kind: node.kind, x: rect.left + p.x, y: rect.top + p.y };
+			});
+		});
+	}
+
+	function stats(page: Page): Promise<{ drawnNodes: number; drawnLinks: number; drawnLabels: number }> {
+		return page.evaluate(() => {
+			const panel = window.atlasHarness.view().getPanel();
+			if (panel === null) throw new Error("no panel");
+			return panel.canvas.draw();
+		});
+	}
+
+	/** The canvas pixel under a page point, as [r, g, b]. */
+	function pixel(page: Page, x: number, y: number): Promise<number[]> {
+		return page.evaluate(
+			([px = 0, py = 0]) => {
+				const canvas = window.atlasHarness.view().getPanel()?.canvas.canvas;
+				if (canvas === undefined) throw new Error("no canvas");
+				const rect = canvas.getBoundingClientRect();
+				const ratio = canvas.width / rect.width;
+				const data = canvas.getContext("2d")?.getImageData(Math.round((px - rect.left) * ratio), Math.round((py - rect.top) * ratio), 1, 1).data;
+				return data === undefined ? [] : [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0, data[3] ?? 0];
+			},
+			[x, y],
+		);
+	}
+
+	function find(list: NodeOnScreen[], title: string): NodeOnScreen {
+		const node = list.find((n) => n.title === title);
+		if (node === undefined) throw new Error(`no node titled ${title}`);
+		return node;
+	}
+
+	it("draws every node of the demo vault in the theme's colours, with no console errors", async () => {
+		const { page, errors } = await openPage();
+		const all = await nodes(page);
+		expect(all).toHaveLength(132);
+		const drawn = await stats(page);
+		expect(drawn.drawnNodes).toBe(132);
+		expect(drawn.drawnLinks).toBe(259);
+		expect(drawn.drawnLabels).toBeGreaterThan(10);
+		// The cluster node is painted in --color-purple (#7852ee in the light theme), a question in --color-green.
+		const cluster = find(all, "Reinforcement Learning for LLMs");
+		expect(await pixel(page, cluster.x, cluster.y)).toEqual([0x78, 0x52, 0xee, 255]);
+		const question = all.find((n) => n.kind === "question" && n.title === "Do reward models actually consider what the prompt asks?");
+		if (question === undefined) throw new Error("question missing");
+		expect(await pixel(page, question.x, question.y)).toEqual([0x08, 0xb9, 0x4e, 255]);
+		// Empty canvas far from the graph stays transparent (the page background shows through).
+		expect((await pixel(page, 5, 790))[3]).toBe(0);
+		await page.screenshot({ path: join("artifacts", "graph-light.png") });
+		await page.evaluate(() => window.atlasHarness.setTheme(true));
+		await page.waitForTimeout(100);
+		// The theme change re-reads the colours: the cluster is now the dark theme's --color-purple (#a882ff).
+		expect(await pixel(page, cluster.x, cluster.y)).toEqual([0xa8, 0x82, 0xff, 255]);
+		await page.screenshot({ path: join("artifacts", "graph-dark.png") });
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it("hovering a node shows its tooltip as text and asks for the page preview; clicking opens the note", async () => {
+		const { page, errors } = await openPage();
+		const question = find(await nodes(page), "Do reward models actually consider what the prompt asks?");
+		await page.mouse.move(question.x, question.y);
+		const tooltip = page.locator(".research-atlas-graph-tooltip");
+		await tooltip.waitFor({ state: "visible" });
+		expect(await tooltip.locator(".research-atlas-graph-tooltip-title").textContent()).toBe("Do reward models actually consider what the prompt asks?");
+		expect(await tooltip.locator(".research-atlas-graph-tooltip-kind").textContent()).toBe("Question · Reinforcement Learning for LLMs");
+		expect(await tooltip.locator(".research-atlas-graph-tooltip-description").textContent()).toMatch(/^Exploring whether standard reward models evaluate responses/);
+		expect(await page.evaluate(() => window.atlasHarness.hovered)).toEqual([question.id]);
+		await page.screenshot({ path: join("artifacts", "graph-hover.png") });
+		await page.mouse.click(question.x, question.y);
+		await page.waitForFunction(() => window.atlasHarness.opened.length > 0);
+		expect(await page.evaluate(() => window.atlasHarness.opened)).toEqual(["Questions/Do reward models actually consider what the prompt asks.md"]);
+		// The graph stays open: the note opened in another tab.
+		expect(await page.evaluate(() => window.atlasHarness.view().getPanel() !== null)).toBe(true);
+		await page.mouse.move(5, 700);
+		await tooltip.waitFor({ state: "hidden" });
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it("search highlights the matching notes and dims the rest; the filter button hides the rest", async () => {
+		const { page, errors } = await openPage();
+		const all = await nodes(page);
+		const expected = all.filter((n) => /reward/i.test(n.title) && /model/i.test(n.title)).length;
+		// Nine titles in the demo vault hold both words (folder names do not count).
+		await page.fill(".research-atlas-graph-search", "reward model");
+		await page.waitForFunction((n) => document.querySelector(".research-atlas-graph-status")?.textContent?.startsWith(`${n} matching notes`) === true, expected);
+		expect(expected).toBe(9);
+		const match = find(all, "Reward Models");
+		const other = find(all, "E077");
+		await page.waitForTimeout(50);
+		// The match keeps its colour (--color-blue), opaque; the rest is drawn at 15 % opacity on the transparent canvas (a faint link under it adds a little).
+		expect(await pixel(page, match.x, match.y)).toEqual([0x08, 0x6d, 0xdd, 255]);
+		const dimmed = await pixel(page, other.x, other.y);
+		// Still the episode's red (premultiplied storage blurs the exact channels at this opacity).
+		expect((dimmed[0] ?? 0) - (dimmed[1] ?? 0)).toBeGreaterThan(150);
+		expect(dimmed[3]).toBeGreaterThanOrEqual(36);
+		expect(dimmed[3]).toBeLessThanOrEqual(48);
+		await page.screenshot({ path: join("artifacts", "graph-search.png") });
+		await page.click(".research-atlas-graph-toolbar button[aria-label='Show only matching notes']");
+		expect((await stats(page)).drawnNodes).toBe(expected);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it("zoomed out shows the overview (clusters and sub-topics); double-clicking the cluster's hull zooms in and reveals its notes", async () => {
+		const { page, errors } = await openPage();
+		const structural = (await nodes(page)).filter((n) => ["cluster", "subtopic", "hub", "section"].includes(n.kind)).length;
+		expect(structural).toBe(18);
+		await page.evaluate(() => window.atlasHarness.view().getPanel()?.canvas.zoomTo({ x: 600, y: 400, k: 0.3 }));
+		expect((await stats(page)).drawnNodes).toBe(structural);
+		await page.screenshot({ path: join("artifacts", "graph-overview.png") });
+		const all = await nodes(page);
+		const cluster = find(all, "Reinforcement Learning for LLMs");
+		const sub = find(all, "Reward Models");
+		// Inside the hull, between the cluster node and a sub-topic, away from both.
+		await page.mouse.dblclick((cluster.x + sub.x) / 2 + 2, (cluster.y + sub.y) / 2 + 2);
+		await page.waitForFunction(() => (window.atlasHarness.view().getPanel()?.canvas.getTransform().k ?? 0) > 0.8, null, { timeout: 5000 });
+		await page.waitForTimeout(1000);
+		const question = find(await nodes(page), "Do reward models actually consider what the prompt asks?");
+		expect(await page.evaluate((i) => window.atlasHarness.view().getPanel()?.canvas.isVisible(i), question.index)).toBe(true);
+		expect((await stats(page)).drawnNodes).toBeGreaterThan(80);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it("legend entries toggle node types", async () => {
+		const { page, errors } = await openPage();
+		await page.click(".research-atlas-graph-legend-item[data-kind='episode']");
+		expect((await stats(page)).drawnNodes).toBe(132 - 25);
+		expect(await page.getAttribute(".research-atlas-graph-legend-item[data-kind='episode']", "aria-pressed")).toBe("false");
+		await page.click(".research-atlas-graph-legend-item[data-kind='episode']");
+		expect((await stats(page)).drawnNodes).toBe(132);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it("dragging pins a node where it is dropped, and reopening shows the same picture at once", async () => {
+		const { page, errors } = await openPage();
+		const before = await nodes(page);
+		const review = find(before, "Reinforcement learning and reasoning");
+		await page.mouse.move(review.x, review.y);
+		await page.mouse.down();
+		await page.mouse.move(review.x + 40, review.y + 60, { steps: 5 });
+		await page.mouse.up();
+		await page.waitForFunction(() => window.atlasHarness.view().getPanel()?.isSettled() === true, null, { timeout: 10000 });
+		const moved = find(await nodes(page), "Reinforcement learning and reasoning");
+		expect(Math.abs(moved.x - (review.x + 40))).toBeLessThan(1.5);
+		expect(Math.abs(moved.y - (review.y + 60))).toBeLessThan(1.5);
+		expect(await page.evaluate((i) => window.atlasHarness.view().getPanel()?.getPinned(), review.index)).toEqual([review.index]);
+		// Positions are written after a quiet period; then a reload starts from them, already settled.
+		const world = await page.evaluate(() => Array.from(window.atlasHarness.view().getPanel()?.canvas.getPositions() ?? []));
+		const dropped = [world[2 * review.index] ?? 0, world[2 * review.index + 1] ?? 0];
+		await page.waitForFunction(
+			([id, x, y]) => {
+				const stored = JSON.parse(window.localStorage.getItem("research-atlas-graph-positions") ?? "{}") as { positions?: Record<string, number[]> };
+				const p = stored.positions?.[id];
+				return p !== undefined && Math.abs((p[0] ?? 0) - Number(x)) < 0.1 && Math.abs((p[1] ?? 0) - Number(y)) < 0.1;
+			},
+			[review.id, dropped[0], dropped[1]] as const,
+			{ timeout: 10000 },
+		);
+		await openPage(page);
+		const again = await page.evaluate(() => Array.from(window.atlasHarness.view().getPanel()?.canvas.getPositions() ?? []));
+		expect(again).toHaveLength(world.length);
+		const drift = Math.max(...again.map((v, i) => Math.abs(v - (world[i] ?? 0))));
+		expect(drift).toBeLessThan(0.11);
+		expect(await page.evaluate(() => window.atlasHarness.view().getPanel()?.getPinned())).toEqual([review.index]);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it("saves the README screenshot", async () => {
+		const { page } = await openPage();
+		// A sub-topic with its notes highlighted and its tooltip open.
+		const subtopic = find(await nodes(page), "Reward Models");
+		await page.mouse.move(subtopic.x, subtopic.y);
+		await page.locator(".research-atlas-graph-tooltip").waitFor({ state: "visible" });
+		await page.screenshot({ path: join("artifacts", "graph-readme.png") });
+		mkdirSync("docs", { recursive: true });
+		copyFileSync(join("artifacts", "graph-readme.png"), join("docs", "graph.png"));
+		await page.close();
+	});
+});
