@@ -1,5 +1,6 @@
 /** What the tooltip says about a node: title, kind, description and counts, as plain text. */
 import { adjacencyOf, neighboursOf, type Adjacency } from "./adjacency";
+import { levelOf } from "./kinds";
 import type { Graph, GraphNodeKind } from "./model";
 
 /** Plain-text facts about one node. */
@@ -48,7 +49,8 @@ export function nodeSummary(graph: Graph, i: number, adjacency: Adjacency = adja
 	const counts: string[] = [];
 	if (node.kind === "cluster" || node.kind === "hub") {
 		let inside = 0;
-		for (const other of graph.nodes) if (other.cluster === node.cluster && other !== node) inside++;
+		// Notes proper: the sub-topics or sections are counted on their own.
+		for (const other of graph.nodes) if (other.cluster === node.cluster && levelOf(other.kind) >= 2) inside++;
 		counts.push(plural(members, node.kind === "cluster" ? "sub-topic" : "section", node.kind === "cluster" ? "sub-topics" : "sections"));
 		counts.push(plural(inside, "note inside", "notes inside"));
 	} else if (members > 0) counts.push(plural(members, "note", "notes"));
