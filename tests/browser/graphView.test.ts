@@ -94,6 +94,8 @@ describe("atlas graph view in chromium", () => {
 		const { page, errors } = await openPage();
 		const all = await nodes(page);
 		expect(all).toHaveLength(132);
+		// The layout ran in the worker inlined by the build, not on the main thread.
+		expect(await page.evaluate(() => window.atlasHarness.view().getPanel()?.layoutInWorker())).toBe(true);
 		const drawn = await stats(page);
 		expect(drawn.drawnNodes).toBe(132);
 		expect(drawn.drawnLinks).toBe(259);

@@ -95,7 +95,12 @@ export class GraphData extends Component {
 	}
 
 	private async start(): Promise<void> {
-		this.stored = await this.file.read();
+		try {
+			this.stored = await this.file.read();
+		} catch {
+			// Unreadable positions only cost a fresh layout.
+			this.stored = emptyPositions();
+		}
 		this.loadAll();
 		const cache = this.app.metadataCache;
 		this.registerEvent(cache.on("changed", (file) => this.refresh(file)));
@@ -106,8 +111,9 @@ export class GraphData extends Component {
 				// On a first start the cache may still be indexing at layout-ready: load again once it is complete.
 				if (this.loaded) return;
 				this.loaded = true;
+				const before = this.signature();
 				this.loadAll();
-				this.changed();
+				if (this.signature() !== before) this.changed();
 			}),
 		);
 		this.registerEvent(this.app.vault.on("delete", (file) => this.forget(file)));
@@ -120,6 +126,10 @@ export class GraphData extends Component {
 		this.notes.clear();
 		for (const file of this.app.vault.getMarkdownFiles()) this.notes.set(file.path, noteInfoOf(this.app, file));
 		this.graph = null;
+	}
+
+	private signature(): string {
+		return [...this.notes.values()].map(graphFacts).sort().join("\n");
 	}
 
 	private refresh(file: TFile): void {

@@ -150,6 +150,11 @@ export class GraphPanel {
 		this.status(text);
 	}
 
+	/** Whether the layout runs in a web worker (false: the main-thread fallback). */
+	layoutInWorker(): boolean {
+		return this.layout.inWorker;
+	}
+
 	/** Whether the layout has come to rest since the graph was last shown. */
 	isSettled(): boolean {
 		return this.settled;

@@ -53,6 +53,7 @@ class HarnessPlugin extends ResearchAtlasPlugin {
 }
 
 async function boot(): Promise<void> {
+	if (new URLSearchParams(window.location.search).has("dark")) document.body.classList.replace("theme-light", "theme-dark");
 	const files = (await (await fetch("vault.json")).json()) as Record<string, string>;
 	const app = new App();
 	app.vault.seed(files);

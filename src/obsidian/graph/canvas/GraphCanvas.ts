@@ -117,7 +117,7 @@ export class GraphCanvas {
 		const context = this.canvas.getContext("2d");
 		if (context === null) throw new Error("Canvas 2D is not available");
 		this.context = context;
-		this.palette = options.palette ?? readPalette(container);
+		this.palette = options.palette ?? readPalette(this.canvas);
 		this.positions = new Float32Array(graph.nodes.length * 2);
 		this.setGraph(graph);
 		this.measure();
@@ -265,7 +265,7 @@ export class GraphCanvas {
 
 	/** Reads the theme colours again (after a theme or CSS change). */
 	refreshTheme(): void {
-		if (this.options.palette === undefined) this.palette = readPalette(this.container);
+		if (this.options.palette === undefined) this.palette = readPalette(this.canvas);
 		this.labelWidths.clear();
 		this.requestDraw();
 	}
@@ -331,7 +331,7 @@ export class GraphCanvas {
 		this.measure();
 		if (before === 0 && this.width > 0) {
 			// First time in the document: only now do the theme's variables apply to the container.
-			if (this.options.palette === undefined) this.palette = readPalette(this.container);
+			if (this.options.palette === undefined) this.palette = readPalette(this.canvas);
 			this.fit();
 		}
 		this.requestDraw();

@@ -52,14 +52,14 @@ export const FALLBACK_PALETTE: GraphPalette = {
 	clusters: CLUSTER_VARIABLES.map(([, v]) => v),
 };
 
-/** Resolves the palette against the styles that apply to `host`. */
-export function readPalette(host: HTMLElement): GraphPalette {
-	const view = host.ownerDocument.defaultView;
-	if (view === null) return FALLBACK_PALETTE;
-	const probe = host.ownerDocument.createElement("span");
-	probe.setAttribute("aria-hidden", "true");
-	probe.classList.add("research-atlas-graph-probe");
-	host.appendChild(probe);
+/**
+ * Resolves the palette against the styles that apply to `probe` (an element inside the graph, e.g. its canvas): each
+ * variable is set as the probe's colour for a moment and read back resolved, then the probe's own colour is restored.
+ */
+export function readPalette(probe: HTMLElement): GraphPalette {
+	const view = probe.ownerDocument.defaultView;
+	if (view === null || !probe.isConnected) return FALLBACK_PALETTE;
+	const previous = probe.style.getPropertyValue("color");
 	const resolve = ([variable, fallback]: [string, string]): string => {
 		probe.style.setProperty("color", `var(${variable}, ${fallback})`);
 		const value = view.getComputedStyle(probe).color;
@@ -72,11 +72,12 @@ export function readPalette(host: HTMLElement): GraphPalette {
 			textMuted: resolve(["--text-muted", FALLBACK_PALETTE.textMuted]),
 			link: resolve(["--text-faint", FALLBACK_PALETTE.link]),
 			accent: resolve(["--interactive-accent", FALLBACK_PALETTE.accent]),
-			font: view.getComputedStyle(host).fontFamily || FALLBACK_PALETTE.font,
+			font: view.getComputedStyle(probe).fontFamily || FALLBACK_PALETTE.font,
 			kinds: Object.fromEntries(Object.entries(KIND_VARIABLES).map(([k, pair]) => [k, resolve(pair)])) as Record<GraphNodeKind, string>,
 			clusters: CLUSTER_VARIABLES.map(resolve),
 		};
 	} finally {
-		probe.remove();
+		if (previous === "") probe.style.removeProperty("color");
+		else probe.style.setProperty("color", previous);
 	}
 }

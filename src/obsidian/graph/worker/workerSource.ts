@@ -1,5 +1,8 @@
-/** The inlined layout worker code (see scripts/layoutWorkerPlugin.mjs); kept in its own module so tests can do without it. */
-import source from "atlas-layout-worker";
+/**
+ * The layout worker's code as a string. The build (scripts/layoutWorkerPlugin.mjs) replaces this module with the bundled
+ * worker, so one main.js ships; anywhere this file runs as written (unit tests), there is no worker and the layout runs
+ * on the main thread.
+ */
 
-/** The worker bundle as a string, or null when the build did not inline it. */
-export const LAYOUT_WORKER_SOURCE: string | null = typeof source === "string" && source !== "" ? source : null;
+/** The worker bundle, or null when the build did not inline it. */
+export const LAYOUT_WORKER_SOURCE: string | null = null;
