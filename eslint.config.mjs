@@ -39,7 +39,7 @@ const nodeGlobals = Object.fromEntries(
 const jestGlobals = Object.fromEntries(["describe", "it", "test", "expect", "beforeEach", "afterEach", "beforeAll", "afterAll", "jest"].map((name) => [name, "readonly"]));
 
 export default defineConfig([
-	globalIgnores(["main.js", "dist/**", "demo-vault/**", "node_modules/**", "coverage/**", "artifacts/**", "bench/.corpus/**"]),
+	globalIgnores(["main.js", "dist/**", "demo-vault/**", "node_modules/**", "coverage/**", "artifacts/**", "bench/.corpus/**", "**/*.d.mts"]),
 
 	...obsidianRecommended,
 	// The plugins the recommended blocks register (import, depend, eslint-comments, ...), made available to
@@ -66,11 +66,12 @@ export default defineConfig([
 	},
 
 	// UI text in sentence case, with the plugin's own name kept as a brand ("Import into Research Atlas").
-	// The option replaces the plugin's brand list, so extend its defaults (Obsidian, GitHub, ...).
+	// The option replaces the plugin's brand list, so extend its defaults (Obsidian, GitHub, ...), less
+	// "Cursor" (an editor's name): our commands mean the text cursor ("the episode under the cursor").
 	{
 		files: SRC,
 		rules: {
-			"obsidianmd/ui/sentence-case": ["warn", { enforceCamelCaseLower: true, brands: [...DEFAULT_BRANDS, "Research Atlas"] }],
+			"obsidianmd/ui/sentence-case": ["warn", { enforceCamelCaseLower: true, brands: [...DEFAULT_BRANDS.filter((brand) => brand !== "Cursor"), "Research Atlas"] }],
 		},
 	},
 

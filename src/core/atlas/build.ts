@@ -8,7 +8,7 @@ import { parsePage } from "../pages/parsePage";
 import { GapSuggester, type CorpusText } from "../pages/suggest";
 import { titleKey } from "../text/normalize";
 import { sentenceAt } from "../text/sentences";
-import type { Atlas, Collection, Episode, FoundGap, Group, Prose, Question, Review } from "./model";
+import type { Atlas, Collection, Episode, FoundGap, Prose, Question, Review } from "./model";
 
 /** One input: a file name (as shown in messages) and its text. */
 export interface InputFile {

@@ -1,8 +1,14 @@
 /** File-name rules that hold on Windows, macOS, Linux, and inside Obsidian wiki links. */
 
-const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001F\u007F]/g;
+const FORBIDDEN = /[\\/:*?"<>|#^[\]]/g;
 // Windows reserves these device names whatever follows the first dot ("nul.md", "lpt1.txt.md").
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?=\.|$)/i;
+/** C0 controls and DEL: invisible, and refused by Windows. */
+function isControl(ch: string): boolean {
+	const code = ch.charCodeAt(0);
+	return code < 0x20 || code === 0x7f;
+}
+
 /** Well under every file system's 255-byte limit, leaving room for " (2)", a hash and ".md". */
 const MAX_BYTES = 150;
 
@@ -34,6 +40,9 @@ export function safeBaseName(title: string): string {
 		.replace(/:/g, " -")
 		.replace(/"/g, "'")
 		.replace(FORBIDDEN, "")
+		.split("")
+		.filter((ch) => !isControl(ch))
+		.join("")
 		.replace(/\s+/g, " ")
 		.trim();
 	name = cutToBytes(name, MAX_BYTES);

@@ -98,7 +98,7 @@ export function notesFromFiles(files: RawNote[], yaml: YamlPort): NoteInfo[] {
 		for (const m of plain.matchAll(BODY_TAG)) if (m[1] !== undefined) tags.push(m[1]);
 		const links: string[] = [];
 		const unresolved: string[] = [];
-		const linkSources = [plain, ...Object.values(frontmatter).flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v): v is string => typeof v === "string")];
+		const linkSources = [plain, ...Object.values(frontmatter).flatMap((v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v])).filter((v): v is string => typeof v === "string")];
 		for (const source of linkSources) {
 			for (const m of source.matchAll(WIKI_LINK)) {
 				const target = m[1]?.trim() ?? "";

@@ -111,9 +111,7 @@ export class GraphCanvas {
 		const win = doc.defaultView;
 		if (win === null) throw new Error("The graph container is not in a window");
 		this.win = win;
-		this.canvas = doc.createElement("canvas");
-		this.canvas.classList.add("research-atlas-graph-canvas");
-		container.appendChild(this.canvas);
+		this.canvas = container.createEl("canvas", { cls: "research-atlas-graph-canvas" });
 		const context = this.canvas.getContext("2d");
 		if (context === null) throw new Error("Canvas 2D is not available");
 		this.context = context;
