@@ -1,0 +1,95 @@
+/**
+ * Import benchmark: a generated corpus of 10,000 pages in the seeds' formats, imported from disk into an empty
+ * vault and then again (no change), each compared with a floor measured in the same run on the same machine.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { join } from "path";
+import { importPages } from "../../src/core";
+import { FsVault } from "../../src/cli/fsVault";
+import { readInputs } from "../../src/cli/inputs";
+import { nodeYaml } from "../../src/cli/yaml";
+import { generatePages } from "../corpus";
+import { median, now, type Figure } from "../report";
+
+const PAGES = Number(process.env.BENCH_PAGES ?? 10000);
+const RUNS = 3;
+const WORK = join("bench", ".corpus");
+
+function listFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** Plain fs floor for an import: read every input, write the same number of files and bytes. */
+function floor(inputDir: string, outputSizes: number[], outDir: string): number {
+	rmSync(outDir, { recursive: true, force: true });
+	mkdirSync(outDir, { recursive: true });
+	const start = now();
+	for (const file of listFiles(inputDir)) readFileSync(file, "utf8");
+	outputSizes.forEach((size, i) => {
+		const dir = join(outDir, String(i % 8));
+		if (i < 8) mkdirSync(dir, { recursive: true });
+		writeFileSync(join(dir, `${i}.md`), "x".repeat(size));
+	});
+	return now() - start;
+}
+
+/** Plain fs read of every file in a folder. */
+function readAll(dir: string): number {
+	const start = now();
+	for (const file of listFiles(dir)) readFileSync(file, "utf8");
+	return now() - start;
+}
+
+/** Runs the import benchmark and returns its figures. */
+export async function importSuite(): Promise<Figure[]> {
+	const inputDir = join(WORK, "pages");
+	rmSync(WORK, { recursive: true, force: true });
+	mkdirSync(inputDir, { recursive: true });
+	const pages = generatePages(PAGES, 7);
+	let inputBytes = 0;
+	for (const page of pages) {
+		writeFileSync(join(inputDir, page.file), page.text);
+		inputBytes += Buffer.byteLength(page.text);
+	}
+
+	const imports: number[] = [];
+	const floors: number[] = [];
+	const reruns: number[] = [];
+	const reads: number[] = [];
+	let notes = 0;
+	let outputBytes = 0;
+	for (let run = 0; run < RUNS; run++) {
+		const vaultDir = join(WORK, `vault-${run}`);
+		rmSync(vaultDir, { recursive: true, force: true });
+		const start = now();
+		const result = await importPages(readInputs(inputDir), new FsVault(vaultDir), { root: "", yaml: nodeYaml });
+		imports.push(now() - start);
+		const written = listFiles(vaultDir);
+		notes = written.length;
+		const sizes = written.map((f) => Buffer.byteLength(readFileSync(f, "utf8")));
+		outputBytes = sizes.reduce((a, b) => a + b, 0);
+		floors.push(floor(inputDir, sizes, join(WORK, `floor-${run}`)));
+		if (result.created.length !== notes) throw new Error(`expected ${notes} created, got ${result.created.length}`);
+
+		const again = now();
+		const second = await importPages(readInputs(inputDir), new FsVault(vaultDir), { root: "", yaml: nodeYaml });
+		reruns.push(now() - again);
+		if (second.created.length + second.updated.length !== 0) throw new Error("the re-run wrote files");
+		reads.push(readAll(vaultDir));
+	}
+	rmSync(WORK, { recursive: true, force: true });
+
+	const importMs = median(imports);
+	const floorMs = median(floors);
+	const rerunMs = median(reruns);
+	const readMs = median(reads);
+	return [
+		{ suite: "import", name: `corpus: ${PAGES} pages, ${(inputBytes / 1e6).toFixed(1)} MB in`, value: notes, unit: `notes (${(outputBytes / 1e6).toFixed(1)} MB)` },
+		{ suite: "import", name: "import, median of 3", value: importMs, unit: "ms" },
+		{ suite: "import", name: "floor: read inputs + write same bytes (fs)", value: floorMs, unit: "ms" },
+		{ suite: "import", name: "import / floor", value: importMs / floorMs, unit: "×", target: "≤ 3×", ok: importMs / floorMs <= 3 },
+		{ suite: "import", name: "idempotent re-run, median of 3", value: rerunMs, unit: "ms" },
+		{ suite: "import", name: "plain read of the vault (fs)", value: readMs, unit: "ms" },
+		{ suite: "import", name: "re-run / plain read", value: rerunMs / readMs, unit: "×", target: "≤ 1.5×", ok: rerunMs / readMs <= 1.5 },
+	];
+}
