@@ -1,22 +1,19 @@
 /**
  * Automatic sections for notes that carry no section information: notes are grouped by what they share (episodes,
  * links, tags, words; rarer features weigh more) with a seeded-free, fully deterministic spherical k-means, and each
- * group is named by the features that set it apart most. The same notes always give the same sections.
+ * group is named by the terms that set it apart most (`groupNames.ts`). The same notes always give the same sections.
  */
 import type { NoteInfo } from "../vault/noteInfo";
-import { noteTitle } from "./noteText";
-import { headingFromSlug } from "./headingFromSlug";
+import { nameGroups } from "./groupNames";
 import { isTagUnder, tagKey } from "./hubTag";
-import { episodeCodeOfNote, noteType } from "./noteKinds";
+import { noteType } from "./noteKinds";
 import { noteFeatures } from "./noteFeatures";
+import { noteTitle } from "./noteText";
 import { restSection, type Grouping, type SectionDraft } from "./sectionDraft";
 
 const WEIGHT = { episode: 3, tag: 2, link: 1.5, word: 1 } as const;
 const MAX_SECTIONS = 12;
 const MAX_ROUNDS = 25;
-/** A heading names at most this many terms, and stops adding once it is this long. */
-const NAME_TERMS = 3;
-const NAME_LENGTH = 32;
 
 type Kind = keyof typeof WEIGHT;
 
@@ -80,7 +77,13 @@ export const autoSections: Grouping = ({ members, spec, source }) => {
 	const placed = notes.map((_, i) => i).filter((i) => (vectors[i]?.ids.length ?? 0) > 0);
 	const loose = notes.filter((_, i) => (vectors[i]?.ids.length ?? 0) === 0);
 	const k = Math.min(sectionCount(n), placed.length);
-	if (k <= 1) return placed.length === 0 ? (loose.length > 0 ? [restSection(loose)] : []) : [named(placed.map((i) => notes[i] as NoteInfo), placed, 0, vectors, features, notes, source.byPath, tagTitles), ...(loose.length > 0 ? [restSection(loose)] : [])];
+	const finish = (groups: number[][]): SectionDraft[] => {
+		const members = groups.map((group) => group.map((i) => notes[i] as NoteInfo));
+		const headings = nameGroups(members, { hubTag: spec.tag, byPath: source.byPath, tagTitles, vault: source.notes });
+		const drafts = members.map((group, rank): SectionDraft => ({ key: `auto:${rank}`, heading: headings[rank] ?? `Group ${rank + 1}`, link: null, declared: null, rank, members: group, rest: false }));
+		return loose.length > 0 ? [...drafts, restSection(loose)] : drafts;
+	};
+	if (k <= 1) return finish(placed.length === 0 ? [] : [placed]);
 
 	const dims = features.length;
 	const dot = (i: number, center: Float64Array): number => {
@@ -149,61 +152,8 @@ export const autoSections: Grouping = ({ members, spec, source }) => {
 
 	const groups = centers.map((_, c) => placed.filter((i) => assignment.get(i) === c)).filter((g) => g.length > 0);
 	groups.sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0));
-	const drafts = groups.map((group, rank) => named(group.map((i) => notes[i] as NoteInfo), group, rank, vectors, features, notes, source.byPath, tagTitles));
-	const headings = new Map<string, number>();
-	for (const draft of drafts) {
-		const seen = (headings.get(draft.heading) ?? 0) + 1;
-		headings.set(draft.heading, seen);
-		if (seen > 1) draft.heading = `${draft.heading} (${seen})`;
-	}
-	return loose.length > 0 ? [...drafts, restSection(loose)] : drafts;
+	return finish(groups);
 };
-
-/** A draft for one group, named by the features most over-represented in it compared with the other notes. */
-function named(
-	members: NoteInfo[],
-	indices: number[],
-	rank: number,
-	vectors: { ids: number[]; weights: number[] }[],
-	features: Feature[],
-	notes: NoteInfo[],
-	byPath: ReadonlyMap<string, NoteInfo>,
-	tagTitles: ReadonlyMap<string, string>,
-): SectionDraft {
-	const inside = new Map<number, number>();
-	for (const i of indices) for (const id of vectors[i]?.ids ?? []) inside.set(id, (inside.get(id) ?? 0) + 1);
-	const size = indices.length;
-	const others = notes.length - size;
-	const scored = [...inside.entries()]
-		.map(([id, count]) => {
-			const f = features[id] as Feature;
-			const share = count / size;
-			const outside = others === 0 ? 0 : (f.df - count) / others;
-			// Present in most of the group and rare outside it: the share weighs the contrast.
-			return { f, score: share * (share - outside) * WEIGHT[f.kind], count };
-		})
-		.filter((s) => s.score > 0)
-		.sort((a, b) => b.score - a.score || b.count - a.count || (labelOf(a.f, byPath, tagTitles) < labelOf(b.f, byPath, tagTitles) ? -1 : 1));
-	const labels: string[] = [];
-	for (const { f } of scored) {
-		const label = labelOf(f, byPath, tagTitles);
-		const lower = label.toLowerCase();
-		// "learn" adds nothing beside "learning", nor a word beside a title that contains it.
-		if (label !== "" && !labels.some((l) => l.toLowerCase().includes(lower) || lower.includes(l.toLowerCase()))) labels.push(label);
-		if (labels.length === NAME_TERMS || labels.join(", ").length >= NAME_LENGTH) break;
-	}
-	const text = labels.join(", ");
-	const heading = text === "" ? `Group ${rank + 1}` : text.charAt(0).toUpperCase() + text.slice(1);
-	return { key: `auto:${rank}`, heading, link: null, declared: null, rank, members, rest: false };
-}
-
-function labelOf(f: Feature, byPath: ReadonlyMap<string, NoteInfo>, tagTitles: ReadonlyMap<string, string>): string {
-	if (f.kind === "word") return f.value;
-	if (f.kind === "tag") return tagTitles.get(f.value) ?? headingFromSlug(f.value.split("/").pop() ?? f.value).toLowerCase();
-	const note = byPath.get(f.value);
-	if (note === undefined) return "";
-	return f.kind === "episode" ? (episodeCodeOfNote(note) ?? note.basename) : noteTitle(note);
-}
 
 /** Titles of section and sub-topic notes by the tag that defines them, to name a group by a tag readably. */
 function sectionNoteTitles(notes: readonly NoteInfo[]): Map<string, string> {

@@ -73,8 +73,8 @@ describe("automatic sections", () => {
 		files["N/Lonely.md"] = note({ tags: ["nature"] });
 		const result = sections(files, "nature", { kind: "auto" });
 		expect(result).toEqual([
-			["Insects, Bees", ["[[Hive|Hive and bees]]", "[[Honey|Honey and bees]]", "[[Pollen|Pollen and bees]]", "[[Queen|Queen and bees]]"]],
-			["Water, Rivers", ["[[Delta|Delta of rivers]]", "[[Estuary|Estuary of rivers]]", "[[Flood|Flood of rivers]]"]],
+			["Bees, insects", ["[[Hive|Hive and bees]]", "[[Honey|Honey and bees]]", "[[Pollen|Pollen and bees]]", "[[Queen|Queen and bees]]"]],
+			["Rivers, water", ["[[Delta|Delta of rivers]]", "[[Estuary|Estuary of rivers]]", "[[Flood|Flood of rivers]]"]],
 			["Other notes", ["[[Lonely]]"]],
 		]);
 		// Deterministic: the same notes in another order give the same sections.
@@ -88,6 +88,8 @@ describe("automatic sections", () => {
 		expect(plan.region.sections.map((s) => s.cards.length)).toEqual([5, 5, 4]);
 		expect(plan.members).toHaveLength(14);
 		expect(renderHubRegion(planHub(sourceOf(await seedVault()), newHubSpec(SEED_TAG, { kind: "auto" }, defaults), null).region)).toBe(renderHubRegion(plan.region));
+		// Named by the section notes most of each group links to; the sub-topic all of them share names none.
+		expect(plan.region.sections.map((s) => s.heading)).toEqual(["Exploration and Entropy Dynamics", "Extending RLVR Beyond Math/Code", "RLVR Side Effects"]);
 		// The four "RLVR Side Effects" questions form one group of their own.
 		expect(plan.region.sections[2]?.cards.map((c) => c.link.slice(2, c.link.indexOf("|")))).toEqual([
 			"Can genuine reasoning activation coexist with contaminated benchmarks",
@@ -95,6 +97,34 @@ describe("automatic sections", () => {
 			"Does RLVR success on math benchmarks reflect genuine reasoning improvement",
 			"Why do reasoning models fail at predicting disagreement",
 		]);
+	});
+
+	it("names the seed cluster's groups by their sub-topics and phrases, never repeating a term or using a generic word", async () => {
+		const source = sourceOf(await seedVault());
+		const plan = planHub(source, newHubSpec("cluster/reinforcement-learning-for-llms", { kind: "auto" }, defaults), null);
+		expect(plan.region.sections.map((s) => [s.heading, s.cards.length])).toEqual([
+			["Reinforcement Learning", 19],
+			["Extending RLVR Beyond Math/Code", 15],
+			["Training and Fine-Tuning", 14],
+			["Reward Models", 14],
+			["Self-Refinement and Self-Consistency", 13],
+			["Inference compute", 8],
+		]);
+		expect(plan.members).toHaveLength(83);
+	});
+
+	it("gives a term to the one group it marks out, and names a group by a title phrase rather than its words", () => {
+		const files: Record<string, string> = {};
+		const titles = [
+			"Does majority voting beat search?",
+			"Why majority voting works for math",
+			"Majority voting at test time",
+			"Entropy collapse in policy training",
+			"Can entropy collapse be prevented in policy training?",
+			"Entropy collapse and exploration",
+		];
+		titles.forEach((title, i) => (files[`Q/${i}.md`] = note({ tags: ["t"], title })));
+		expect(sections(files, "t", { kind: "auto" }).map(([h]) => h)).toEqual(["Majority voting", "Policy training, entropy collapse"]);
 	});
 
 	it("chooses about √(n/2) sections, between 2 and 12", () => {
