@@ -11,7 +11,8 @@ export { codeMatcher, codeFromNumber, codeSyntax, DEFAULT_CODE_PATTERN, findCode
 export { titleFromSlug } from "./episodes/slugTitle";
 export { importPages, readExisting, type ImportOptions, type ImportResult } from "./importer/importPages";
 export { escapeMarkdown, unescapeMarkdown } from "./markdown/escape";
-export { composeNote, isUntouched, splitFrontmatter, storedHash, storedId, HASH_KEY, ID_KEY } from "./markdown/frontmatter";
+export { composeNote, formatFingerprint, isUntouched, parseNote, rewriteFrontmatter, splitFrontmatter, storedFingerprint, storedHash, storedId, HASH_KEY, ID_KEY, type Fingerprint } from "./markdown/frontmatter";
+export { isOwnedTag, OWNED_KEYS, ownedChange, ownedHash } from "./markdown/ownedProperties";
 export { findHubRegion, renderHubRegion, HUB_END, HUB_START, type HubCard, type HubRegion, type HubSection } from "./markdown/hubRegion";
 export { GAP_MARK } from "./markdown/prose";
 export type { YamlPort } from "./markdown/yaml";
@@ -22,7 +23,7 @@ export { safeBaseName } from "./text/fileName";
 export { hashText } from "./text/hash";
 export { normalizeText, titleKey } from "./text/normalize";
 export { slugify, tagSegment } from "./text/slug";
-export { applyWrites, type WriteOutcome } from "./vault/applyWrites";
+export { applyWrites, changeFrontmatter, type WriteOutcome } from "./vault/applyWrites";
 export { MemoryVault } from "./vault/memoryVault";
 export { planWrites, plansAnyWrite, type WriteAction } from "./vault/planWrites";
 export type { VaultPort } from "./vault/port";

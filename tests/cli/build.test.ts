@@ -26,7 +26,7 @@ describe("research-atlas build", () => {
 		expect(out).toHaveLength(1);
 		const json = JSON.parse(out[0] ?? "{}") as Record<string, unknown>;
 		expect(json.counts).toEqual({ cluster: 1, subtopic: 8, hub: 1, section: 8, question: 86, review: 3, episode: 25, index: 3, report: 1 });
-		expect(json.files).toEqual({ written: 136, created: 136, updated: 0, unchanged: 0, skipped: 0 });
+		expect(json.files).toEqual({ written: 136, created: 136, updated: 0, refreshed: 0, unchanged: 0, skipped: 0 });
 		expect(json.problems).toEqual([
 			{ file: "000_976495f420f669d2.txt", severity: "warning", code: "cut-anchor-list", message: '000_976495f420f669d2.txt: "Episodes anchoring this topic" lists no episodes (the header declares 6); the page was cut there' },
 		]);
@@ -41,8 +41,29 @@ describe("research-atlas build", () => {
 		for (const f of files) utimesSync(join(vault, f), old, old);
 		const { code, out } = await run(["build", "--seeds", SEEDS_DIR, "--vault", vault, "--json"]);
 		expect(code).toBe(0);
-		expect((JSON.parse(out[0] ?? "{}") as { files: unknown }).files).toEqual({ written: 0, created: 0, updated: 0, unchanged: 135, skipped: 0 });
+		expect((JSON.parse(out[0] ?? "{}") as { files: unknown }).files).toEqual({ written: 0, created: 0, updated: 0, refreshed: 0, unchanged: 135, skipped: 0 });
 		expect(files.filter((f) => statSync(join(vault, f)).mtimeMs !== old.getTime())).toEqual([]);
+	});
+
+	it("refreshes only the generated properties of a note whose text the user edited on disk", async () => {
+		const seeds = mkdtempSync(join(tmpdir(), "atlas-seeds-"));
+		cpSync(SEEDS_DIR, seeds, { recursive: true });
+		const vault = mkdtempSync(join(tmpdir(), "atlas-cli-"));
+		await run(["build", "--seeds", seeds, "--vault", vault]);
+		const note = join(vault, "Questions", "Can a single training example unlock mathematical reasoning.md");
+		const edited = readFileSync(note, "utf8").replace("## In the atlas", "My own notes.\n\n## In the atlas");
+		writeFileSync(note, edited);
+		for (const page of ["003_8bbdbf8163614206.txt", "004_56aa102100d15266.txt"]) {
+			writeFileSync(join(seeds, page), readFileSync(join(seeds, page), "utf8").replace("Does minimal data suffice", "Does very little data suffice"));
+		}
+		const { code, out } = await run(["build", "--seeds", seeds, "--vault", vault, "--json"]);
+		expect(code).toBe(0);
+		const json = JSON.parse(out[0] ?? "{}") as { files: Record<string, number>; refreshed: string[] };
+		expect(json.files).toMatchObject({ refreshed: 1, skipped: 0 });
+		expect(json.refreshed).toEqual(["Questions/Can a single training example unlock mathematical reasoning.md"]);
+		const after = readFileSync(note, "utf8");
+		expect(after.slice(after.indexOf("\n---\n"))).toBe(edited.slice(edited.indexOf("\n---\n")));
+		expect(after).toContain("description: Does very little data suffice");
 	});
 
 	it("exits non-zero when an input is rejected, after importing all the good ones", async () => {

@@ -28,13 +28,15 @@ export async function buildCommand(argv: string[], out: (line: string) => void, 
 			JSON.stringify({
 				counts: result.counts,
 				files: {
-					written: result.created.length + result.updated.length,
+					written: result.created.length + result.updated.length + result.refreshed.length,
 					created: result.created.length,
 					updated: result.updated.length,
+					refreshed: result.refreshed.length,
 					unchanged: result.unchanged.length,
 					skipped: result.kept.length,
 				},
 				skipped: result.kept,
+				refreshed: result.refreshed,
 				rejected: result.rejected,
 				problems,
 			}),
@@ -42,7 +44,7 @@ export async function buildCommand(argv: string[], out: (line: string) => void, 
 	} else {
 		const notes = Object.values(result.counts).reduce((a, b) => a + (b ?? 0), 0);
 		out(`Read ${inputs.length} files; ${inputs.length - result.rejected.length} imported, ${result.rejected.length} rejected.`);
-		out(`${notes} notes: ${result.created.length} created, ${result.updated.length} updated, ${result.unchanged.length} unchanged, ${result.kept.length} kept with your edits.`);
+		out(`${notes} notes: ${result.created.length} created, ${result.updated.length} updated, ${result.refreshed.length} with properties refreshed around your edits, ${result.unchanged.length} unchanged, ${result.kept.length} kept with your edits.`);
 		for (const p of problems) err(`${p.severity}: ${p.message}`);
 		for (const k of result.kept) err(`kept: ${k.path}: ${k.reason}`);
 	}

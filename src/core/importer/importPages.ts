@@ -53,7 +53,7 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	const { existing, contents } = await readExisting(vault, options.root, options.yaml);
 	const planned = atlasToNotes(atlas, existing, { root: options.root, codePattern: options.codePattern });
 	const rendered = planned.notes.map((n) => ({ path: n.path, content: composeNote(n.frontmatter, n.body, options.yaml) }));
-	const actions = planWrites(rendered, contents);
+	const actions = planWrites(rendered, contents, options.yaml);
 
 	const reportPath = planned.paths.get(INDEX_IDS.report) ?? "";
 	const reportNote: VaultNote = {
@@ -64,10 +64,10 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 		frontmatter: { type: "report", title: "Import report", tags: [typeTag("report")], atlas_id: INDEX_IDS.report },
 		body: renderReport(atlas, planned.linker, actions, planned.notes.length),
 	};
-	const reportActions = planWrites([{ path: reportPath, content: composeNote(reportNote.frontmatter, reportNote.body, options.yaml) }], contents);
+	const reportActions = planWrites([{ path: reportPath, content: composeNote(reportNote.frontmatter, reportNote.body, options.yaml) }], contents, options.yaml);
 	// The report describes the last import that changed something; a no-op import leaves it (and the vault) as it was.
 	const allActions = plansAnyWrite(actions) || !contents.has(reportPath) ? [...actions, ...reportActions] : actions;
-	const outcome = await applyWrites(vault, options.root, allActions, options.onProgress);
+	const outcome = await applyWrites(vault, options.root, allActions, options.onProgress, options.yaml);
 
 	const counts: Partial<Record<NoteType, number>> = {};
 	for (const n of [...planned.notes, reportNote]) counts[n.type] = (counts[n.type] ?? 0) + 1;

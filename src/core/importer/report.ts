@@ -32,7 +32,7 @@ export function renderReport(atlas: Atlas, linker: Linker, actions: WriteAction[
 	const read = atlas.pages.filter((p) => p.kind !== null).length;
 	const rejected = atlas.pages.length - read;
 	const lines: string[] = [
-		`${plural(atlas.pages.length, "file")} read: ${plural(read, "page")} imported${rejected > 0 ? `, ${rejected} rejected` : ""}. ${plural(noteCount, "note")} in the atlas: ${count("create")} created, ${count("update")} updated, ${count("unchanged")} unchanged, ${count("kept")} kept with your edits.`,
+		`${plural(atlas.pages.length, "file")} read: ${plural(read, "page")} imported${rejected > 0 ? `, ${rejected} rejected` : ""}. ${plural(noteCount, "note")} in the atlas: ${count("create")} created, ${count("update")} updated, ${count("unchanged")} unchanged, ${count("kept")} kept with your edits${count("update-frontmatter") > 0 ? `, ${count("update-frontmatter")} with their generated properties refreshed around your edits` : ""}.`,
 		"",
 		`See ${linker.link(INDEX_IDS.clusters, "All clusters")}, ${linker.link(INDEX_IDS.topics, "All topics")} and ${linker.link(INDEX_IDS.episodes, "All episodes")}.`,
 		"",
@@ -47,10 +47,10 @@ export function renderReport(atlas: Atlas, linker: Linker, actions: WriteAction[
 	];
 	if (atlas.diagnostics.length === 0) lines.push("None.");
 	for (const d of atlas.diagnostics) lines.push(`- **${d.severity}** (${d.code}): ${escapeMarkdown(d.message)}`);
-	const kept = actions.filter((a): a is Extract<WriteAction, { kind: "kept" }> => a.kind === "kept");
-	lines.push("", "## Skipped to keep your edits", "");
-	if (kept.length === 0) lines.push("None.");
-	for (const k of kept) lines.push(`- ${inlineCode(k.path)}: ${k.reason}`);
+	const edited = actions.filter((a): a is Extract<WriteAction, { kind: "kept" | "update-frontmatter" | "update" }> => a.kind === "kept" || a.kind === "update-frontmatter" || (a.kind === "update" && a.reason !== undefined));
+	lines.push("", "## Notes you edited", "");
+	if (edited.length === 0) lines.push("None.");
+	for (const k of edited) lines.push(`- ${inlineCode(k.path)}: ${k.kind === "update" ? `updated; ${k.reason ?? ""}` : k.reason}`);
 	const gaps = gapRows(atlas, linker);
 	lines.push("", `## Gaps in the scraped text (${gaps.length})`, "");
 	if (gaps.length === 0) lines.push("None found.");

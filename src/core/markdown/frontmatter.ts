@@ -1,5 +1,6 @@
 /** Notes as frontmatter + body, and the fingerprint that tells a generated note from a user-edited one. */
 import { hashText } from "../text/hash";
+import { ownedHash } from "./ownedProperties";
 import type { YamlPort } from "./yaml";
 
 /** The frontmatter key holding the fingerprint of the generated note. */
@@ -8,7 +9,15 @@ export const HASH_KEY = "atlas_hash";
 export const ID_KEY = "atlas_id";
 
 const FRONTMATTER = /^---\n([\s\S]*?\n)?---(?:\n|$)/;
-const HASH_LINE = new RegExp(`^${HASH_KEY}: *["']?([0-9a-f]+)["']? *\\n`, "m");
+// `whole-owned-body`: the whole note as written, its owned properties, its body (older notes carry `whole` only).
+const HASH_LINE = new RegExp(`^${HASH_KEY}: *["']?([0-9a-f]+)(?:-([0-9a-f]+)-([0-9a-f]+))?["']? *\\n`, "m");
+
+/** The three parts of a note's fingerprint; `owned` and `body` are null in notes written before they existed. */
+export interface Fingerprint {
+	whole: string;
+	owned: string | null;
+	body: string | null;
+}
 
 /** Splits a note into its YAML text (null when it has none) and its body. */
 export function splitFrontmatter(content: string): { yaml: string | null; body: string } {
@@ -24,21 +33,58 @@ export function composeNote(frontmatter: Record<string, unknown>, body: string, 
 		if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
 		clean[key] = value;
 	}
-	const unstamped = `---\n${yaml.stringify(clean)}---\n${body.endsWith("\n") ? body : `${body}\n`}`;
-	return stamp(unstamped);
+	const text = body.endsWith("\n") ? body : `${body}\n`;
+	const unstamped = `---\n${yaml.stringify(clean)}---\n${text}`;
+	return stamp(unstamped, formatFingerprint({ whole: hashText(unstamped), owned: ownedHash(clean), body: hashText(text) }));
 }
 
-/** Adds the fingerprint line to a note that has none. */
-function stamp(unstamped: string): string {
+/** The fingerprint as stored: `whole-owned-body`. */
+export function formatFingerprint(print: Fingerprint): string {
+	return print.owned === null || print.body === null ? print.whole : `${print.whole}-${print.owned}-${print.body}`;
+}
+
+/** Adds the fingerprint line, as the last frontmatter key, to a note that has none. */
+function stamp(unstamped: string, fingerprint: string): string {
 	const end = unstamped.indexOf("\n---\n", 3);
-	return `${unstamped.slice(0, end + 1)}${HASH_KEY}: ${hashText(unstamped)}\n${unstamped.slice(end + 1)}`;
+	return `${unstamped.slice(0, end + 1)}${HASH_KEY}: ${fingerprint}\n${unstamped.slice(end + 1)}`;
 }
 
 /** The fingerprint stored in a note, or null. */
-export function storedHash(content: string): string | null {
+export function storedFingerprint(content: string): Fingerprint | null {
 	const { yaml } = splitFrontmatter(content);
 	if (yaml === null) return null;
-	return HASH_LINE.exec(yaml)?.[1] ?? null;
+	const m = HASH_LINE.exec(yaml);
+	if (m?.[1] === undefined) return null;
+	return { whole: m[1], owned: m[2] ?? null, body: m[3] ?? null };
+}
+
+/** The whole-note part of the stored fingerprint, or null. */
+export function storedHash(content: string): string | null {
+	return storedFingerprint(content)?.whole ?? null;
+}
+
+/** A note's frontmatter (parsed with the host's YAML) and body; null when the frontmatter is missing or invalid. */
+export function parseNote(content: string, yaml: YamlPort): { frontmatter: Record<string, unknown>; body: string } | null {
+	const { yaml: text, body } = splitFrontmatter(content);
+	if (text === null) return null;
+	try {
+		const parsed = text.trim() === "" ? {} : yaml.parse(text);
+		if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return null;
+		return { frontmatter: parsed as Record<string, unknown>, body };
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Rewrites a note's frontmatter with `fn` (which returns false to leave it alone), keeping the body byte for byte:
+ * what `fileManager.processFrontMatter` does in Obsidian, for the CLI and in-memory vaults. Null when nothing changes.
+ */
+export function rewriteFrontmatter(content: string, fn: (frontmatter: Record<string, unknown>) => boolean, yaml: YamlPort): string | null {
+	const note = parseNote(content, yaml);
+	if (note === null || !fn(note.frontmatter)) return null;
+	const next = `---\n${yaml.stringify(note.frontmatter)}---\n${note.body}`;
+	return next === content ? null : next;
 }
 
 /** True when a note still is exactly what the importer wrote (its fingerprint matches its text). */

@@ -1,5 +1,8 @@
 /** Carries out a write plan through a VaultPort, never outside the target folder. */
 import { isInside } from "../atlas/paths";
+import { rewriteFrontmatter } from "../markdown/frontmatter";
+import { ownedHash } from "../markdown/ownedProperties";
+import type { YamlPort } from "../markdown/yaml";
 import type { VaultPort } from "./port";
 import type { WriteAction } from "./planWrites";
 
@@ -7,9 +10,36 @@ import type { WriteAction } from "./planWrites";
 export interface WriteOutcome {
 	created: string[];
 	updated: string[];
+	/** Notes the user edited whose generated properties were refreshed, their text kept. */
+	refreshed: string[];
 	unchanged: string[];
 	kept: { path: string; reason: string }[];
 }
+
+type FrontmatterAction = Extract<WriteAction, { kind: "update-frontmatter" }>;
+
+/** Applies a property change to parsed frontmatter, unless the owned properties moved since planning. */
+export function changeFrontmatter(action: FrontmatterAction): (frontmatter: Record<string, unknown>) => boolean {
+	return (frontmatter) => {
+		if (ownedHash(frontmatter) !== action.owned) return false;
+		for (const key of action.remove) delete frontmatter[key];
+		for (const [key, value] of Object.entries(action.set)) frontmatter[key] = value;
+		return true;
+	};
+}
+
+/** Changes a note's properties through the port's own frontmatter API, else by rewriting its text with `yaml`. */
+async function updateFrontmatter(vault: VaultPort, action: FrontmatterAction, yaml: YamlPort | undefined): Promise<boolean> {
+	const change = changeFrontmatter(action);
+	if (vault.processFrontMatter !== undefined) return vault.processFrontMatter(action.path, change);
+	if (yaml === undefined) return false;
+	const current = await vault.read(action.path);
+	if (current === null) return false;
+	const next = rewriteFrontmatter(current, change, yaml);
+	return next !== null && (await vault.replace(action.path, current, next));
+}
+
+const CHANGED_MEANWHILE = "changed while the import ran; your text was kept";
 
 /** Applies the plan; a note that changed between planning and writing is kept, not overwritten. */
 export async function applyWrites(
@@ -17,11 +47,12 @@ export async function applyWrites(
 	root: string,
 	actions: WriteAction[],
 	onProgress?: (done: number, total: number) => void,
+	yaml?: YamlPort,
 ): Promise<WriteOutcome> {
 	for (const action of actions) {
 		if (!isInside(root, action.path)) throw new Error(`refusing to write outside the target folder "${root}": ${action.path}`);
 	}
-	const outcome: WriteOutcome = { created: [], updated: [], unchanged: [], kept: [] };
+	const outcome: WriteOutcome = { created: [], updated: [], refreshed: [], unchanged: [], kept: [] };
 	let done = 0;
 	for (const action of actions) {
 		switch (action.kind) {
@@ -31,7 +62,11 @@ export async function applyWrites(
 				break;
 			case "update":
 				if (await vault.replace(action.path, action.previous, action.content)) outcome.updated.push(action.path);
-				else outcome.kept.push({ path: action.path, reason: "changed while the import ran; your text was kept" });
+				else outcome.kept.push({ path: action.path, reason: CHANGED_MEANWHILE });
+				break;
+			case "update-frontmatter":
+				if (await updateFrontmatter(vault, action, yaml)) outcome.refreshed.push(action.path);
+				else outcome.kept.push({ path: action.path, reason: CHANGED_MEANWHILE });
 				break;
 			case "unchanged":
 				outcome.unchanged.push(action.path);

@@ -10,4 +10,11 @@ export interface VaultPort {
 	create(path: string, content: string): Promise<void>;
 	/** Replaces a file's text only if it still reads `expected`; false when it changed meanwhile (nothing written). */
 	replace(path: string, expected: string, content: string): Promise<boolean>;
+	/**
+	 * Changes a note's frontmatter in place, body untouched, atomically: `fn` gets the parsed properties, mutates them
+	 * and returns true, or returns false to write nothing. Resolves to whether it wrote. Obsidian's vault implements it
+	 * with `fileManager.processFrontMatter`; where it is missing (MemoryVault, FsVault) the importer does the same
+	 * through `read` + `replace` with its own YAML (`rewriteFrontmatter`).
+	 */
+	processFrontMatter?(path: string, fn: (frontmatter: Record<string, unknown>) => boolean): Promise<boolean>;
 }

@@ -1,13 +1,25 @@
-/** The core's VaultPort over Obsidian's Vault API: create, process, and folder walks (never a getFiles() scan). */
-import { normalizePath, TFile, TFolder, type TAbstractFile, type Vault } from "obsidian";
-import type { VaultPort } from "../../core";
+/**
+ * The core's VaultPort over Obsidian's API: `vault.create` for new notes, `vault.process` for whole-note updates,
+ * `fileManager.processFrontMatter` for property-only updates, and folder walks (never a getFiles() scan).
+ */
+import { normalizePath, TFile, TFolder, type FileManager, type TAbstractFile, type Vault } from "obsidian";
+import { rewriteFrontmatter, type VaultPort } from "../../core";
+import { obsidianYaml } from "./yaml";
+
+/** Thrown inside processFrontMatter to abort it, so Obsidian writes nothing. */
+class LeaveUnchanged extends Error {}
 
 /** Reads and writes vault files for the importer. */
 export class ObsidianVault implements VaultPort {
-	constructor(private readonly vault: Vault) {}
+	/** Without a file manager, property updates rewrite the frontmatter text with Obsidian's YAML instead. */
+	constructor(
+		private readonly vault: Vault,
+		private readonly fileManager: FileManager | null = null,
+	) {}
 
 	list(folder: string): Promise<string[]> {
-		const start = folder === "" ? this.vault.getRoot() : this.vault.getFolderByPath(normalizePath(folder));
+		const vault = this.vault;
+		const start = folder === "" ? vault.getRoot() : vault.getFolderByPath(normalizePath(folder));
 		const out: string[] = [];
 		const walk = (node: TAbstractFile): void => {
 			if (node instanceof TFile) out.push(node.path);
@@ -23,13 +35,14 @@ export class ObsidianVault implements VaultPort {
 	}
 
 	async create(path: string, content: string): Promise<void> {
+		const vault = this.vault;
 		const normalized = normalizePath(path);
 		const parts = normalized.split("/").slice(0, -1);
 		for (let i = 1; i <= parts.length; i++) {
 			const folder = parts.slice(0, i).join("/");
-			if (this.vault.getFolderByPath(folder) === null) await this.vault.createFolder(folder);
+			if (vault.getFolderByPath(folder) === null) await vault.createFolder(folder);
 		}
-		await this.vault.create(normalized, content);
+		await vault.create(normalized, content);
 	}
 
 	async replace(path: string, expected: string, content: string): Promise<boolean> {
@@ -41,5 +54,24 @@ export class ObsidianVault implements VaultPort {
 			return replaced ? content : current;
 		});
 		return replaced;
+	}
+
+	async processFrontMatter(path: string, fn: (frontmatter: Record<string, unknown>) => boolean): Promise<boolean> {
+		const file = this.vault.getFileByPath(normalizePath(path));
+		if (file === null) return false;
+		if (this.fileManager === null) {
+			const current = await this.vault.read(file);
+			const next = rewriteFrontmatter(current, fn, obsidianYaml);
+			return next !== null && (await this.replace(path, current, next));
+		}
+		try {
+			await this.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
+				if (!fn(frontmatter)) throw new LeaveUnchanged();
+			});
+			return true;
+		} catch (error) {
+			if (error instanceof LeaveUnchanged) return false;
+			throw error;
+		}
 	}
 }
