@@ -162,6 +162,7 @@ export class Vault extends Events implements Real.Vault {
 	#nodes = new Map<string, TAbstractFile>();
 	#content = new Map<string, string>();
 	#clock = 1_700_000_000_000;
+	#binary = new Map<string, Uint8Array>();
 
 	constructor() {
 		super();
@@ -180,6 +181,16 @@ export class Vault extends Events implements Real.Vault {
 			const normalized = normalizePath(path);
 			this.#ensureFolders(parentPath(normalized), false);
 			this.#addFile(normalized, data);
+		}
+	}
+
+	/** Stub helper: adds binary files without firing events; `read` gives their bytes decoded leniently, as Obsidian does. */
+	seedBinary(files: Record<string, Uint8Array>): void {
+		for (const [path, bytes] of Object.entries(files)) {
+			const normalized = normalizePath(path);
+			this.#ensureFolders(parentPath(normalized), false);
+			this.#addFile(normalized, new TextDecoder("utf-8", { fatal: false }).decode(bytes));
+			this.#binary.set(normalized, bytes.slice());
 		}
 	}
 
@@ -225,6 +236,7 @@ export class Vault extends Events implements Real.Vault {
 	#write(file: TFile, data: string, options?: Real.DataWriteOptions): void {
 		if (this.#nodes.get(file.path) !== file) throw new Error(`File does not exist: ${file.path}`);
 		this.#content.set(file.path, data);
+		this.#binary.delete(file.path);
 		file.stat = { ...file.stat, mtime: options?.mtime ?? this.#tick(), size: data.length };
 		this.trigger("modify", file);
 	}
@@ -283,8 +295,14 @@ export class Vault extends Events implements Real.Vault {
 		return this.read(file);
 	}
 
-	readBinary(): Promise<ArrayBuffer> {
-		return Promise.reject(new Error("obsidian stub: binary files are not supported"));
+	/** The bytes of a file seeded with `seedBinary`, or a text file's UTF-8 bytes. */
+	readBinary(file: TFile): Promise<ArrayBuffer> {
+		const data = this.#content.get(file.path);
+		if (data === undefined) return Promise.reject(new Error(`File does not exist: ${file.path}`));
+		const bytes = this.#binary.get(file.path) ?? new TextEncoder().encode(data);
+		const copy = new ArrayBuffer(bytes.byteLength);
+		new Uint8Array(copy).set(bytes);
+		return Promise.resolve(copy);
 	}
 
 	getResourcePath(file: TFile): string {
@@ -305,6 +323,7 @@ export class Vault extends Events implements Real.Vault {
 		if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file);
 		this.#nodes.delete(file.path);
 		this.#content.delete(file.path);
+		this.#binary.delete(file.path);
 		this.trigger("delete", file);
 	}
 
@@ -327,6 +346,11 @@ export class Vault extends Events implements Real.Vault {
 			node.setPath(to);
 			this.#nodes.set(to, node);
 			if (data !== undefined) this.#content.set(to, data);
+			const bytes = this.#binary.get(from);
+			if (bytes !== undefined) {
+				this.#binary.delete(from);
+				this.#binary.set(to, bytes);
+			}
 			moved.push([node, from]);
 			if (node instanceof TFolder) for (const child of node.children) move(child, `${to}/${child.name}`);
 		};

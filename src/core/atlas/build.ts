@@ -1,5 +1,5 @@
 /** Pages → atlas: parses every input, merges what the pages share, locates citations and gaps. */
-import type { Diagnostic } from "../diagnostics";
+import { diagnostic, type Diagnostic } from "../diagnostics";
 import { codeMatcher, findCodes } from "../episodes/code";
 import { titleFromSlug } from "../episodes/slugTitle";
 import { findGaps, type Gap } from "../pages/gaps";
@@ -14,6 +14,8 @@ import type { Atlas, Collection, Episode, FoundGap, Prose, Question, Review } fr
 export interface InputFile {
 	file: string;
 	text: string;
+	/** Why the host could not read the file (it is then reported and skipped; `text` is ignored). */
+	unreadable?: string;
 }
 
 /** Options for building an atlas. */
@@ -62,7 +64,10 @@ export function buildAtlas(inputs: InputFile[], options: BuildOptions = {}): Atl
 	const prose = new ProseCollector(matcher);
 	const pages: Page[] = [];
 	for (const input of [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-		const result = parsePage(input.file, input.text, options);
+		const result =
+			input.unreadable === undefined
+				? parsePage(input.file, input.text, options)
+				: { page: null, diagnostics: [diagnostic("unreadable-file", input.file, "error", `the file could not be read (${input.unreadable}); it was skipped`)] };
 		diagnostics.push(...result.diagnostics);
 		atlas.pages.push({ file: input.file, kind: result.page?.kind ?? null, title: result.page?.title ?? null });
 		if (result.page !== null) pages.push(result.page);

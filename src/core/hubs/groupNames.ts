@@ -12,7 +12,7 @@ import { isTagUnder } from "./hubTag";
 import { episodeCodeOfNote } from "./noteKinds";
 import { noteFeatures } from "./noteFeatures";
 import { noteTitle } from "./noteText";
-import { titlePhrases, titleTokens } from "./titleWords";
+import { titlePhrases, titleTermKeys, titleTokens } from "./titleWords";
 
 /** How much each kind of term is worth as a name: a note's title reads best, an episode code says least. */
 const NAME_WEIGHT = { link: 2, tag: 2, phrase: 1.5, word: 1, episode: 0.6 } as const;
@@ -78,9 +78,9 @@ function termsOf(note: NoteInfo, naming: GroupNaming, terms: Map<string, Term>):
 		add(`t\u0000${tag}`, "tag", () => naming.tagTitles.get(tag) ?? headingFromSlug(tag.split("/").pop() ?? tag).toLowerCase());
 	}
 	// Titles say what a note is about; descriptions ("Explores whether…") mostly say how it is written.
-	const title = noteTitle(note);
-	for (const phrase of titlePhrases(title)) add(`p\u0000${phrase.key}`, "phrase", () => phrase.surface);
-	for (const token of titleTokens(title)) if (token.key !== null) add(`w\u0000${token.key}`, "word", () => token.surface);
+	const tokens = titleTokens(noteTitle(note));
+	for (const phrase of titlePhrases(tokens)) add(`p\u0000${phrase.key}`, "phrase", () => phrase.surface);
+	for (const token of tokens) if (token.key !== null) add(`w\u0000${token.key}`, "word", () => token.surface);
 	return keys;
 }
 
@@ -113,11 +113,7 @@ function wordRarity(terms: ReadonlyMap<string, Term>, vault: readonly NoteInfo[]
 	const counts = new Map<string, number>();
 	for (const term of terms.values()) if (term.kind === "word" || term.kind === "phrase") counts.set(term.key, 0);
 	for (const note of vault) {
-		const title = noteTitle(note);
-		const seen = new Set<string>();
-		for (const token of titleTokens(title)) if (token.key !== null) seen.add(`w\u0000${token.key}`);
-		for (const phrase of titlePhrases(title)) seen.add(`p\u0000${phrase.key}`);
-		for (const key of seen) {
+		for (const key of titleTermKeys(noteTitle(note))) {
 			const n = counts.get(key);
 			if (n !== undefined) counts.set(key, n + 1);
 		}

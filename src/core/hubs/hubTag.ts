@@ -2,7 +2,22 @@
 
 /** A tag without its `#`, trimmed, in lower case: the form tags are compared in. */
 export function tagKey(tag: string): string {
-	return tag.trim().replace(/^#/, "").replace(/\/+$/, "").toLowerCase();
+	// Called for every tag of every note when a hub is planned: string tests rather than regular expressions.
+	let key = tag.trim();
+	if (key.startsWith("#")) key = key.slice(1);
+	let end = key.length;
+	while (end > 0 && key.charCodeAt(end - 1) === 47) end--;
+	return (end === key.length ? key : key.slice(0, end)).toLowerCase();
+}
+
+/** A test for "is `parent` or nested below it", with the parent's key worked out once. */
+export function tagUnder(parent: string): (tag: string) => boolean {
+	const p = tagKey(parent);
+	const prefix = `${p}/`;
+	return (tag) => {
+		const t = tagKey(tag);
+		return t === p || t.startsWith(prefix);
+	};
 }
 
 /** True when `tag` is `parent` or nested below it (`hub/x/y` is under `hub/x`, `hub/xy` is not). */

@@ -8,6 +8,8 @@ function baseOf(path: string): string {
 /** Link targets for a set of vault paths: the bare base name where it is unique, else the path without `.md`. */
 export class LinkTargets {
 	private readonly baseCounts = new Map<string, number>();
+	/** Answers so far: a hub asks for the same notes on every update. */
+	private readonly known = new Map<string, string>();
 
 	constructor(paths: Iterable<string>) {
 		for (const path of paths) {
@@ -19,8 +21,13 @@ export class LinkTargets {
 
 	/** The link target for a path. */
 	target(path: string): string {
-		const base = baseOf(path);
-		return (this.baseCounts.get(base.toLowerCase()) ?? 0) <= 1 ? base : path.replace(/\.md$/, "");
+		let target = this.known.get(path);
+		if (target === undefined) {
+			const base = baseOf(path);
+			target = (this.baseCounts.get(base.toLowerCase()) ?? 0) <= 1 ? base : path.replace(/\.md$/, "");
+			this.known.set(path, target);
+		}
+		return target;
 	}
 }
 

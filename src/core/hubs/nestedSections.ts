@@ -26,9 +26,16 @@ export const nestedSections: Grouping = ({ members, structural, spec, source }) 
 		}
 	}
 	const rest: SectionDraft["members"] = [];
+	const prefix = `${tagKey(spec.tag)}/`;
 	for (const note of members) {
-		const keys = new Set(note.tags.filter((tag) => isTagUnder(tag, spec.tag)).map((tag) => nextTagLevel(tag, spec.tag)));
-		const named = [...keys].filter((key) => key !== "");
+		const named: string[] = [];
+		for (const tag of note.tags) {
+			const t = tagKey(tag);
+			if (!t.startsWith(prefix)) continue;
+			const slash = t.indexOf("/", prefix.length);
+			const key = slash === -1 ? t.slice(prefix.length) : t.slice(prefix.length, slash);
+			if (key !== "" && !named.includes(key)) named.push(key);
+		}
 		if (named.length === 0) rest.push(note);
 		for (const key of named) addMember(drafts, key, note, () => ({ key, heading: headingFromSlug(key), link: null, declared: null, rank: null, members: [], rest: false }));
 	}

@@ -4,7 +4,7 @@ import type { NoteInfo } from "../vault/noteInfo";
 import { autoSections } from "./autoSections";
 import { sortCards } from "./cardOrder";
 import { frontmatterSections } from "./frontmatterSections";
-import { hasTagUnder } from "./hubTag";
+import { tagUnder } from "./hubTag";
 import type { HubSource } from "./hubSource";
 import type { HubSpec, SectionMode } from "./hubSpec";
 import { wikiLink } from "./linkTargets";
@@ -37,17 +37,17 @@ function groupingFor(mode: SectionMode): Grouping {
 	}
 }
 
-function isExcluded(note: NoteInfo, spec: HubSpec): boolean {
-	if (spec.excludeKey !== "" && note.frontmatter[spec.excludeKey] === true) return true;
-	return spec.excludeFolders.some((folder) => {
-		const clean = folder.replace(/^\/+|\/+$/g, "");
-		return clean !== "" && (note.path === clean || note.path.startsWith(`${clean}/`));
-	});
+/** The test for notes a hub never shows: in an excluded folder, or with the exclusion property set to true. */
+function exclusion(spec: HubSpec): (note: NoteInfo) => boolean {
+	const folders = spec.excludeFolders.map((folder) => folder.replace(/^\/+|\/+$/g, "")).filter((folder) => folder !== "");
+	return (note) => (spec.excludeKey !== "" && note.frontmatter[spec.excludeKey] === true) || folders.some((folder) => note.path === folder || note.path.startsWith(`${folder}/`));
 }
 
 /** The notes carrying the hub's tag (nested tags included), less exclusions and the hub note itself. */
 export function taggedNotes(source: HubSource, spec: HubSpec, hubPath: string | null): NoteInfo[] {
-	return source.notes.filter((note) => note.path !== hubPath && hasTagUnder(note.tags, spec.tag) && !isExcluded(note, spec));
+	const under = tagUnder(spec.tag);
+	const excluded = exclusion(spec);
+	return source.notes.filter((note) => note.path !== hubPath && note.tags.some(under) && !excluded(note));
 }
 
 /** Plans the hub for `spec`; `hubPath` is the hub note's own path (never a card of itself). */

@@ -43,10 +43,24 @@ interface Entry {
 	targets: string[];
 	tags: string[];
 	words: string[];
+	/** The same as sets, to name what two notes share once they are known to be among the most related. */
+	targetSet: Set<string>;
+	wordSet: Set<string>;
+	/** An index or report note: navigation, never offered as related. */
+	navigation: boolean;
 }
 
+/** One candidate while scoring: only what the score needs (the shared items are named afterwards, for the few shown). */
 interface Tally {
 	score: number;
+	/** Shared tags; every ancestor of a shared tag is shared too, so only the deepest are counted. */
+	tags: string[] | null;
+	linksTo: boolean;
+	linkedFrom: boolean;
+}
+
+/** What two notes share, by kind, for the reasons. */
+interface Shared {
 	episodes: string[];
 	links: string[];
 	tags: string[];
@@ -103,7 +117,7 @@ export class RelatedIndex {
 		const targets = [...new Set(note.links)].filter((t) => t !== note.path);
 		const tags = [...new Set(note.tags.map(tagKey).filter((t) => t !== "" && !t.startsWith("atlas/")).flatMap(ancestorsAndSelf))];
 		const words = titleWords(`${noteTitle(note)} ${frontmatterDescription(note)}`);
-		this.entries.set(note.path, { note, targets, tags, words });
+		this.entries.set(note.path, { note, targets, tags, words, targetSet: new Set(targets), wordSet: new Set(words), navigation: NAVIGATION_TYPES.has(noteType(note)) });
 		for (const t of targets) add(this.byTarget, t, note.path);
 		for (const t of tags) add(this.byTag, t, note.path);
 		for (const w of words) add(this.byWord, w, note.path);
@@ -131,11 +145,13 @@ export class RelatedIndex {
 		const n = this.entries.size;
 		const norm = Math.log(1 + n);
 		const rarity = (df: number): number => Math.log(1 + n / Math.max(1, df)) / norm;
+		// Scoring touches every note sharing anything, often thousands: it allocates one small object per note and
+		// names nothing. What two notes share is spelled out below, for the `limit` notes that are shown.
 		const tallies = new Map<string, Tally>();
 		const tally = (other: string): Tally => {
 			let t = tallies.get(other);
 			if (t === undefined) {
-				t = { score: 0, episodes: [], links: [], tags: [], words: [], linksTo: false, linkedFrom: false };
+				t = { score: 0, tags: null, linksTo: false, linkedFrom: false };
 				tallies.set(other, t);
 			}
 			return t;
@@ -144,20 +160,11 @@ export class RelatedIndex {
 		for (const target of self.targets) {
 			const sharers = this.byTarget.get(target);
 			const linked = this.entries.get(target)?.note;
-			const code = linked === undefined ? null : episodeCodeOfNote(linked);
-			if (linked !== undefined) {
-				const t = tally(target);
-				t.linksTo = true;
-			}
+			if (linked !== undefined) tally(target).linksTo = true;
 			if (sharers === undefined || sharers.size < 2) continue;
+			const code = linked === undefined ? null : episodeCodeOfNote(linked);
 			const weight = (code === null ? WEIGHT.link : WEIGHT.episode) * rarity(sharers.size);
-			const label = code ?? (linked === undefined ? target.replace(/\.md$/, "") : noteTitle(linked));
-			for (const other of sharers) {
-				if (other === path) continue;
-				const t = tally(other);
-				t.score += weight;
-				(code === null ? t.links : t.episodes).push(label);
-			}
+			for (const other of sharers) if (other !== path) tally(other).score += weight;
 		}
 		for (const other of this.byTarget.get(path) ?? []) tally(other).linkedFrom = true;
 		const commonLimit = Math.max(50, n * COMMON_SHARE);
@@ -165,40 +172,65 @@ export class RelatedIndex {
 			const sharers = this.byTag.get(tag);
 			// A tag on a quarter of the vault (`cluster`, `hub`) relates nothing and would make every note a candidate.
 			if (sharers === undefined || sharers.size < 2 || sharers.size > commonLimit) continue;
-			for (const other of sharers) if (other !== path) tally(other).tags.push(tag);
+			for (const other of sharers) {
+				if (other === path) continue;
+				const t = tally(other);
+				(t.tags ??= []).push(tag);
+			}
 		}
 		for (const word of self.words) {
 			const sharers = this.byWord.get(word);
 			if (sharers === undefined || sharers.size < 2 || sharers.size > commonLimit) continue;
 			const weight = WEIGHT.word * rarity(sharers.size);
-			for (const other of sharers) {
-				if (other === path) continue;
-				const t = tally(other);
-				t.score += weight;
-				t.words.push(word);
-			}
+			for (const other of sharers) if (other !== path) tally(other).score += weight;
 		}
 
-		const out: RelatedNote[] = [];
+		const scored: { path: string; entry: Entry; score: number; tags: string[]; title: string | null }[] = [];
 		for (const [other, t] of tallies) {
 			const entry = this.entries.get(other);
-			if (entry === undefined || NAVIGATION_TYPES.has(noteType(entry.note))) continue;
+			if (entry === undefined || entry.navigation) continue;
 			// A shared `a/b` already says they share `a`: count and name only the deepest shared tags.
-			const tags = t.tags.filter((tag) => !t.tags.some((deeper) => deeper.startsWith(`${tag}/`)));
+			const tags = t.tags === null ? [] : t.tags.length === 1 ? t.tags : t.tags.filter((tag) => !(t.tags as string[]).some((deeper) => deeper.startsWith(`${tag}/`)));
 			let score = t.score;
 			for (const tag of tags) score += WEIGHT.tag * rarity(this.byTag.get(tag)?.size ?? 1);
 			if (t.linksTo || t.linkedFrom) score += WEIGHT.direct;
 			// A note that links to everything shares something with everyone: scale its score down with its breadth.
 			score /= Math.sqrt(Math.max(1, entry.targets.length / Math.max(BREADTH_FREE, self.targets.length)));
 			if (score <= 0) continue;
-			out.push({ path: other, title: noteTitle(entry.note), score, reasons: reasonsOf(t, tags) });
+			scored.push({ path: other, entry, score, tags, title: null });
 		}
-		out.sort((a, b) => b.score - a.score || compareTitles(a.title, b.title) || (a.path < b.path ? -1 : 1));
-		return out.slice(0, limit);
+		const titleOf = (s: (typeof scored)[number]): string => (s.title ??= noteTitle(s.entry.note));
+		// Order by score alone (cheap), keep the first `limit` and whatever ties with the last of them, then break ties.
+		scored.sort((a, b) => b.score - a.score);
+		const cut = scored[Math.min(limit, scored.length) - 1]?.score ?? 0;
+		let end = Math.min(limit, scored.length);
+		while (end < scored.length && (scored[end] as (typeof scored)[number]).score >= cut) end++;
+		const top = scored.slice(0, end).sort((a, b) => b.score - a.score || compareTitles(titleOf(a), titleOf(b)) || (a.path < b.path ? -1 : 1));
+		return top.slice(0, limit).map((s) => {
+			const t = tallies.get(s.path) as Tally;
+			return { path: s.path, title: titleOf(s), score: s.score, reasons: reasonsOf(this.shared(self, s.entry, s.tags, t)) };
+		});
+	}
+
+	/** What `self` shares with `other`, each list in the order `self` has it (its links in the order it cites them). */
+	private shared(self: Entry, other: Entry, tags: string[], t: Tally): Shared {
+		const episodes: string[] = [];
+		const links: string[] = [];
+		for (const target of self.targets) {
+			if (!other.targetSet.has(target)) continue;
+			const linked = this.entries.get(target)?.note;
+			const code = linked === undefined ? null : episodeCodeOfNote(linked);
+			if (code !== null) episodes.push(code);
+			else links.push(linked === undefined ? target.replace(/\.md$/, "") : noteTitle(linked));
+		}
+		const commonLimit = Math.max(50, this.entries.size * COMMON_SHARE);
+		const words = self.words.filter((word) => other.wordSet.has(word) && (this.byWord.get(word)?.size ?? 0) <= commonLimit);
+		return { episodes, links, tags, words, linksTo: t.linksTo, linkedFrom: t.linkedFrom };
 	}
 }
 
-function reasonsOf(t: Tally, tags: string[]): RelatedReason[] {
+function reasonsOf(t: Shared): RelatedReason[] {
+	const tags = t.tags;
 	const reasons: RelatedReason[] = [];
 	if (t.episodes.length > 0) reasons.push({ kind: "episodes", items: t.episodes, text: `${plural(t.episodes.length, "shared episode")}: ${listed(t.episodes)}` });
 	if (t.linksTo || t.linkedFrom) {

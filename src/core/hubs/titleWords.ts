@@ -26,22 +26,40 @@ export interface TitleToken {
 	surface: string;
 }
 
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const TWO_CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
+
+/** The comparable form of one lower-case word, or null when it says nothing. */
+function keyOf(lower: string): string | null {
+	const word = lower.includes("'") || lower.includes("’") ? lower.replace(/['’]s$/, "").replace(/['’]/g, "") : lower;
+	if (word.length < 3 || STOP_WORDS.has(word)) return null;
+	const c = word.charCodeAt(0);
+	if (c >= 48 && c <= 57 && /^\d+$/.test(word)) return null;
+	return fold(word);
+}
+
 /** The words of `text` in order, stop words included (with a null key), so neighbours can be told apart from gaps. */
 export function titleTokens(text: string): TitleToken[] {
 	const out: TitleToken[] = [];
-	for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
+	for (const match of text.matchAll(WORD)) {
 		const written = match[0].replace(/['’]s$/, "");
-		const word = written.toLowerCase().replace(/['’]/g, "");
-		const surface = /\p{Lu}.*\p{Lu}/u.test(written) ? written : written.toLowerCase();
-		out.push({ key: word.length < 3 || STOP_WORDS.has(word) || /^\d+$/.test(word) ? null : fold(word), surface });
+		const lower = written.toLowerCase();
+		out.push({ key: keyOf(lower), surface: lower === written || !TWO_CAPITALS.test(written) ? lower : written });
 	}
+	return out;
+}
+
+/** The comparable forms of the words of `text` in order, null for the words that say nothing. */
+function keys(text: string): (string | null)[] {
+	const out: (string | null)[] = [];
+	for (const match of text.toLowerCase().matchAll(WORD)) out.push(keyOf(match[0]));
 	return out;
 }
 
 /** The distinct content words of `text`, in order of first appearance. */
 export function titleWords(text: string): string[] {
 	const out = new Set<string>();
-	for (const token of titleTokens(text)) if (token.key !== null) out.add(token.key);
+	for (const key of keys(text)) if (key !== null) out.add(key);
 	return [...out];
 }
 
@@ -52,8 +70,7 @@ export interface TitlePhrase {
 }
 
 /** Distinct pairs of neighbouring content words (no stop word between them), in order of first appearance. */
-export function titlePhrases(text: string): TitlePhrase[] {
-	const tokens = titleTokens(text);
+export function titlePhrases(tokens: readonly TitleToken[]): TitlePhrase[] {
 	const out = new Map<string, TitlePhrase>();
 	for (let i = 1; i < tokens.length; i++) {
 		const a = tokens[i - 1] as TitleToken;
@@ -63,4 +80,18 @@ export function titlePhrases(text: string): TitlePhrase[] {
 		if (!out.has(key)) out.set(key, { key, surface: `${a.surface} ${b.surface}` });
 	}
 	return [...out.values()];
+}
+
+/** The words and two-word phrases of `text` as comparable keys (`w`/`p` + NUL + key), each once: for counting. */
+export function titleTermKeys(text: string): Set<string> {
+	const out = new Set<string>();
+	let previous: string | null = null;
+	for (const key of keys(text)) {
+		if (key !== null) {
+			out.add(`w\u0000${key}`);
+			if (previous !== null && previous !== key) out.add(`p\u0000${previous} ${key}`);
+		}
+		previous = key;
+	}
+	return out;
 }

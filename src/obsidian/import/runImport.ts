@@ -6,39 +6,61 @@ import { ObsidianVault } from "../vault/ObsidianVault";
 import { obsidianYaml } from "../vault/yaml";
 import { readSources } from "./readSources";
 
+/** Imports with more input files or more notes than this show a progress notice; short ones only the summary. */
+export const LONG_IMPORT = 100;
+
 /** Imports `files` into the atlas folder; returns the result (also summarised in a notice). */
 export async function runImport(app: App, settings: AtlasSettings, files: TFile[]): Promise<ImportResult> {
-	const progress = new Notice(`Research Atlas: reading ${files.length} pages…`, 0);
+	let progress: Notice | null = files.length > LONG_IMPORT ? new Notice(`Research Atlas: reading ${files.length.toLocaleString("en-US")} pages…`, 0) : null;
 	try {
 		const inputs = await readSources(app.vault, files);
 		const root = settings.atlasFolder === "" ? "" : normalizePath(settings.atlasFolder);
-		const result = await importPages(inputs, new ObsidianVault(app.vault), {
+		const result = await importPages(inputs, new ObsidianVault(app.vault, app.fileManager), {
 			root,
 			yaml: obsidianYaml,
 			codePattern: settings.codePattern,
-			onProgress: (done, total) => progress.setMessage(`Research Atlas: writing notes ${done} of ${total}…`),
+			onProgress: (done, total) => {
+				if (done >= total && progress === null) return;
+				const message = `Research Atlas: importing… ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} notes done`;
+				if (progress === null) {
+					if (total > LONG_IMPORT) progress = new Notice(message, 0);
+				} else progress.setMessage(message);
+			},
 		});
-		progress.hide();
+		progress?.hide();
 		new Notice(summarise(result), result.rejected.length > 0 || result.kept.length > 0 ? 0 : 8000);
 		return result;
 	} catch (error) {
-		progress.hide();
+		progress?.hide();
 		new Notice(`Research Atlas: import failed: ${error instanceof Error ? error.message : String(error)}`, 0);
 		throw error;
 	}
 }
 
+/** Rejected files named one per line in the summary; the report lists them all. */
+const MAX_NAMED = 5;
+
 /** One notice's worth of summary: counts, rejected files by name, notes kept because the user edited them. */
 export function summarise(result: ImportResult): string {
-	const written = result.created.length + result.updated.length;
+	const written = result.created.length + result.updated.length + result.refreshed.length;
 	const lines = [
 		written === 0
-			? `Research Atlas: nothing changed (${result.unchanged.length} notes up to date).`
-			: `Research Atlas: ${result.created.length} notes created, ${result.updated.length} updated, ${result.unchanged.length} unchanged.`,
+			? `Research Atlas: nothing changed (${plural(result.unchanged.length, "note")} up to date).`
+			: `Research Atlas: ${plural(result.created.length, "note")} created, ${result.updated.length} updated, ${result.unchanged.length} unchanged.`,
 	];
-	if (result.rejected.length > 0) lines.push(`Rejected: ${result.rejected.join(", ")} (see the import report).`);
-	if (result.kept.length > 0) lines.push(`${result.kept.length} notes you edited were kept as they are.`);
+	if (result.rejected.length > 0) {
+		lines.push(`Skipped ${plural(result.rejected.length, "file")} that could not be imported (see the import report):`);
+		const errors = result.problems.filter((p) => p.severity === "error");
+		for (const file of result.rejected.slice(0, MAX_NAMED)) lines.push(`• ${errors.find((p) => p.file === file)?.message ?? file}`);
+		if (result.rejected.length > MAX_NAMED) lines.push(`• and ${plural(result.rejected.length - MAX_NAMED, "other file")}`);
+	}
+	if (result.refreshed.length > 0) lines.push(`${plural(result.refreshed.length, "note")} you edited: properties refreshed, your text kept.`);
+	if (result.kept.length > 0) lines.push(`${plural(result.kept.length, "note")} you edited kept as ${result.kept.length === 1 ? "it is" : "they are"} (see the import report).`);
 	const warnings = result.problems.filter((p) => p.severity === "warning").length;
-	if (warnings > 0) lines.push(`${warnings} warnings in the import report.`);
+	if (warnings > 0) lines.push(`${plural(warnings, "warning")} in the import report.`);
 	return lines.join("\n");
+}
+
+function plural(n: number, noun: string): string {
+	return `${n.toLocaleString("en-US")} ${n === 1 ? noun : `${noun}s`}`;
 }
