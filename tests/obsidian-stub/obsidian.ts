@@ -2315,6 +2315,20 @@ export const Platform = {
 	resourcePathPrefix: "app://local/",
 };
 
+/** Stub helper: makes `Platform` describe the desktop app (the default) or the mobile app on a phone. It changes
+ * the flags in place, so code that imported `Platform` sees the switch. */
+export function setPlatform(kind: "desktop" | "mobile"): void {
+	const mobile = kind === "mobile";
+	Platform.isDesktop = !mobile;
+	Platform.isDesktopApp = !mobile;
+	Platform.isMobile = mobile;
+	Platform.isMobileApp = mobile;
+	Platform.isAndroidApp = mobile;
+	Platform.isPhone = mobile;
+	Platform.isLinux = !mobile;
+	Platform.resourcePathPrefix = mobile ? "http://localhost/_capacitor_file_" : "app://local/";
+}
+
 /** Subsequence match, case-insensitive, spaces in the query ignored; tighter matches score higher. */
 export function prepareFuzzySearch(query: string): (text: string) => Real.SearchResult | null {
 	const needle = query.toLowerCase().replace(/\s+/g, "");

@@ -11,7 +11,7 @@ export interface LabelBox {
 	h: number;
 }
 
-/** Returns the indices (into `boxes`) of the labels to draw, taking candidates in the given order. */
+/** Returns the indices (into `boxes`) of the labels to draw, taking candidates in the given order; a label must fit the view whole (a cut-off title reads as a different one). */
 export function placeLabels(boxes: LabelBox[], width: number, height: number, cell = 8, limit = 200): number[] {
 	const columns = Math.max(1, Math.ceil(width / cell));
 	const rows = Math.max(1, Math.ceil(height / cell));
@@ -19,7 +19,7 @@ export function placeLabels(boxes: LabelBox[], width: number, height: number, ce
 	const chosen: number[] = [];
 	for (let b = 0; b < boxes.length && chosen.length < limit; b++) {
 		const box = boxes[b];
-		if (box === undefined || box.x + box.w < 0 || box.y + box.h < 0 || box.x > width || box.y > height) continue;
+		if (box === undefined || box.x < 0 || box.y < 0 || box.x + box.w > width || box.y + box.h > height) continue;
 		const c0 = Math.max(0, Math.floor(box.x / cell));
 		const c1 = Math.min(columns - 1, Math.floor((box.x + box.w) / cell));
 		const r0 = Math.max(0, Math.floor(box.y / cell));

@@ -12,6 +12,16 @@ describe("placeLabels", () => {
 		expect(placeLabels(boxes, 200, 100, 8)).toEqual([0, 2, 4]);
 	});
 
+	it("skips labels the view's edge would cut", () => {
+		const boxes = [
+			{ x: -4, y: 10, w: 60, h: 12 }, // past the left edge
+			{ x: 150, y: 40, w: 60, h: 12 }, // past the right edge of a 200-pixel view
+			{ x: 10, y: 95, w: 60, h: 12 }, // past the bottom
+			{ x: 0, y: 0, w: 200, h: 12 }, // exactly inside
+		];
+		expect(placeLabels(boxes, 200, 100, 8)).toEqual([3]);
+	});
+
 	it("stops at the limit", () => {
 		const boxes = Array.from({ length: 10 }, (_, i) => ({ x: 0, y: i * 20, w: 30, h: 10 }));
 		expect(placeLabels(boxes, 100, 400, 8, 3)).toEqual([0, 1, 2]);
