@@ -10,7 +10,7 @@ export function carryPositions(previous: Graph, positions: Float32Array, next: G
 		const j = at.get(node.id);
 		const x = j === undefined ? undefined : positions[2 * j];
 		const y = j === undefined ? undefined : positions[2 * j + 1];
-		if (x !== undefined && y !== undefined) {
+		if (x !== undefined && y !== undefined && !Number.isNaN(x) && !Number.isNaN(y)) {
 			out[2 * i] = x;
 			out[2 * i + 1] = y;
 			return;

@@ -16,6 +16,12 @@ export interface LayoutOptions {
 	positions?: Float32Array;
 	/** Nodes held in place (dragged and pinned by the user). */
 	pinned?: Iterable<number>;
+	/**
+	 * Continues a layout that was still moving (the graph changed before it settled): starts at this alpha and holds no
+	 * node still, so the picture finishes settling instead of freezing half-way. Omitted: known nodes hold still while new
+	 * ones settle in.
+	 */
+	alpha?: number;
 }
 
 /** A running layout. */
@@ -80,7 +86,8 @@ export function createLayout(input: Graph | LayoutGraph, options: LayoutOptions 
 	}
 	// Known nodes hold still while new ones settle in, so an update moves nothing the user already knows.
 	const held = new Set<number>();
-	if (options.positions !== undefined && missing > 0 && missing < count) {
+	const continuing = options.alpha !== undefined && Number.isFinite(options.alpha) && options.alpha > 0;
+	if (options.positions !== undefined && missing > 0 && missing < count && !continuing) {
 		const unknown = new Set<number>();
 		for (let i = 0; i < count; i++) if (Number.isNaN(options.positions[2 * i] ?? NaN)) unknown.add(i);
 		for (const node of nodes) {
@@ -118,7 +125,7 @@ export function createLayout(input: Graph | LayoutGraph, options: LayoutOptions 
 		.randomSource(randomLcg(seed))
 		.alphaMin(ALPHA_MIN)
 		.alphaDecay(1 - Math.pow(ALPHA_MIN / COLD_ALPHA, 1 / ticks))
-		.alpha(missing === count ? COLD_ALPHA : missing > 0 ? SETTLE_ALPHA : 0)
+		.alpha(continuing ? Math.min(1, Math.max(options.alpha ?? 0, missing > 0 && missing < count ? SETTLE_ALPHA : 0)) : missing === count ? COLD_ALPHA : missing > 0 ? SETTLE_ALPHA : 0)
 		.force(
 			"link",
 			forceLink<Node, SimulationLinkDatum<Node>>(links)

@@ -103,6 +103,25 @@ describe("createLayout", () => {
 		expect(moved).toBe(0);
 	});
 
+	it("continues a layout that was still moving when the graph changed, instead of freezing it half-settled", () => {
+		const cold = createLayout(demo, { seed: 1 });
+		cold.tick(15);
+		const midway = cold.positions();
+		const question = demo.nodes.findIndex((n) => n.title === "Do reward models actually consider what the prompt asks?");
+		midway[2 * question] = NaN;
+		midway[2 * question + 1] = NaN;
+		const layout = createLayout(demo, { seed: 1, positions: midway, alpha: cold.alpha() });
+		expect(layout.alpha()).toBeCloseTo(cold.alpha(), 5);
+		layout.tick(20);
+		const after = layout.positions();
+		let moved = 0;
+		for (let i = 0; i < demo.nodes.length; i++) if (i !== question && Math.hypot((after[2 * i] ?? 0) - (midway[2 * i] ?? 0), (after[2 * i + 1] ?? 0) - (midway[2 * i + 1] ?? 0)) > 0.5) moved++;
+		// Without the alpha, every known node would be held where it was 15 ticks into the layout.
+		expect(moved).toBeGreaterThan(demo.nodes.length / 2);
+		for (let guard = 0; !layout.settled() && guard < 1000; guard++) layout.tick();
+		expect(layout.settled()).toBe(true);
+	});
+
 	it("holds pinned nodes where they were dropped", () => {
 		const layout = createLayout(demo, { seed: 1 });
 		layout.pin(5, 1000, -1000);

@@ -41,8 +41,8 @@ export class LayoutClient {
 	}
 
 	/** Starts a layout (replacing any running one). The graph's arrays are transferred: do not use them afterwards. */
-	start(graph: LayoutGraph, seed: number, positions?: Float32Array, pinned?: number[]): void {
-		this.send({ type: "start", graph, seed, positions, pinned });
+	start(graph: LayoutGraph, seed: number, positions?: Float32Array, pinned?: number[], alpha?: number): void {
+		this.send({ type: "start", graph, seed, positions, pinned, alpha });
 	}
 
 	/** Holds node i at (x, y) and lets the rest adjust. */

@@ -37,7 +37,7 @@ export class LayoutLoop {
 	private apply(message: ToLayoutWorker): void {
 		switch (message.type) {
 			case "start":
-				this.layout = createLayout(message.graph, { seed: message.seed, positions: message.positions, pinned: message.pinned });
+				this.layout = createLayout(message.graph, { seed: message.seed, positions: message.positions, pinned: message.pinned, alpha: message.alpha });
 				this.ticks = 0;
 				this.generation++;
 				this.post();

@@ -6,8 +6,11 @@ import type { LayoutGraph } from "../../../core/graph/layoutGraph";
 
 /** View → worker. */
 export type ToLayoutWorker =
-	/** Starts (or restarts) a layout; `positions` holds NaN where a node's place is unknown. */
-	| { type: "start"; graph: LayoutGraph; seed: number; positions?: Float32Array; pinned?: number[] }
+	/**
+	 * Starts (or restarts) a layout; `positions` holds NaN where a node's place is unknown; `alpha` continues a layout
+	 * that was still moving (see `LayoutOptions.alpha`).
+	 */
+	| { type: "start"; graph: LayoutGraph; seed: number; positions?: Float32Array; pinned?: number[]; alpha?: number }
 	/** Holds a node where the user dropped it. */
 	| { type: "pin"; index: number; x: number; y: number }
 	| { type: "unpin"; index: number }
