@@ -8,6 +8,7 @@ import { adjacencyOf, type Adjacency } from "../../core/graph/adjacency";
 import { carryIndices, carryPositions } from "../../core/graph/carryPositions";
 import { KIND_LABELS, NODE_KINDS } from "../../core/graph/kinds";
 import { layoutGraphOf } from "../../core/graph/layoutGraph";
+import { placeMissing } from "../../core/graph/seedPositions";
 import type { Graph, GraphNode, GraphNodeKind } from "../../core/graph/model";
 import { nodeSummary } from "../../core/graph/nodeSummary";
 import { countMask, searchNodes } from "../../core/graph/search";
@@ -36,6 +37,8 @@ export interface PanelContent {
 	focus?: number;
 	/** Fit the view once the layout posts its first frame (default: only the first time). */
 	fit?: boolean;
+	/** Continue a layout that was still moving at this alpha (see `LayoutOptions.alpha`). */
+	alpha?: number;
 }
 
 /** Options. */
@@ -74,6 +77,11 @@ export class GraphPanel {
 	private pinned = new Set<number>();
 	private needsFit = true;
 	private settled = false;
+	/** Whether the layout has posted a frame since the graph was last shown, and the alpha of the last one. */
+	private framed = false;
+	private lastAlpha = 0;
+	/** The start positions of the graph shown (null: a fresh layout), for an update that comes before any frame. */
+	private startPositions: Float32Array | null = null;
 	private focusIndex = -1;
 	private searchTimer = 0;
 	private destroyed = false;
@@ -117,32 +125,43 @@ export class GraphPanel {
 		this.adjacency = adjacencyOf(content.graph);
 		this.canvas.setGraph(content.graph);
 		this.pinned = new Set(content.pinned ?? []);
+		const seed = this.options.seed ?? 1;
+		const layoutGraph = layoutGraphOf(content.graph);
+		this.startPositions = content.positions?.slice() ?? null;
 		if (content.positions !== undefined) {
-			// Draw the known places at once; nodes without one wait for the layout's first frame.
-			this.canvas.setPositions(Float32Array.from(content.positions, (v) => (Number.isNaN(v) ? 0 : v)));
+			// Draw the known places at once, and new nodes where the layout will start them (beside their parent): the
+			// same seeded placement the layout makes, so nothing jumps when its first frame arrives.
+			const shown = Float32Array.from(content.positions);
+			placeMissing(layoutGraph, shown, seed);
+			this.canvas.setPositions(shown);
 		}
 		this.focusIndex = content.focus ?? -1;
 		this.canvas.setFocus(this.focusIndex);
 		if (content.fit === true) this.needsFit = true;
 		this.settled = false;
+		this.framed = false;
+		this.lastAlpha = 0;
 		this.rootEl.addClass("is-settling");
 		this.applyMasks();
 		this.buildLegend();
-		this.layout.start(layoutGraphOf(content.graph), this.options.seed ?? 1, content.positions?.slice(), [...this.pinned]);
+		this.layout.start(layoutGraph, seed, content.positions?.slice(), [...this.pinned], content.alpha);
 		this.status(content.graph.nodes.length === 0 ? "Nothing to show yet: import research pages or open a note of the atlas." : "");
 	}
 
 	/**
 	 * Shows a new version of the graph: nodes keep their places, new ones start beside their parent (or at a `fallback`
-	 * position by id) and settle while the rest holds still.
+	 * position by id) and settle while the rest holds still. A layout that was still moving goes on moving.
 	 */
 	update(graph: Graph, fallback: Record<string, [number, number]> = {}): void {
 		const previous = this.graph;
-		const positions = carryPositions(previous, this.canvas.getPositions(), graph, fallback);
+		// Before the layout's first frame the canvas holds no real places yet: start again from what the last one started from.
+		const base = this.framed ? this.canvas.getPositions() : (this.startPositions ?? new Float32Array(previous.nodes.length * 2).fill(NaN));
+		const positions = carryPositions(previous, base, graph, fallback);
+		const alpha = this.framed && !this.settled ? this.lastAlpha : undefined;
 		const pinned = carryIndices(previous, this.pinned, graph);
 		const focusId = previous.nodes[this.focusIndex]?.id;
 		const focus = focusId === undefined ? -1 : graph.nodes.findIndex((node) => node.id === focusId);
-		this.show({ graph, positions, pinned, focus });
+		this.show({ graph, positions, pinned, focus, alpha });
 	}
 
 	/** Shows a message in the status line (empty graph, note outside the atlas). */
@@ -222,6 +241,8 @@ export class GraphPanel {
 	private frame(frame: LayoutFrame): void {
 		if (this.destroyed || frame.positions.length !== this.graph.nodes.length * 2) return;
 		this.canvas.setPositions(frame.positions);
+		this.framed = true;
+		this.lastAlpha = frame.alpha;
 		if (this.needsFit) {
 			this.needsFit = false;
 			this.canvas.fit(false);
