@@ -19,8 +19,9 @@ export function isInside(root: string, path: string): boolean {
 }
 
 /**
- * Assigns each note a path: the one it already has (matched by id) if any, else folder/base name,
- * with ` (2)`, ` (3)`… added where another note or file already holds the name, compared case-insensitively.
+ * Assigns each note a path: the one it already has (matched by id) if any; else folder/base name when that is free or
+ * holds a generated note without an id (matched by path); else with ` (2)`, ` (3)`… added where another note or file
+ * already holds the name, compared case-insensitively.
  */
 export function assignPaths(places: NotePlace[], root: string, existing: ExistingNotes): Map<string, string> {
 	const taken = new Set(existing.paths.map((p) => p.toLowerCase()));
@@ -38,7 +39,9 @@ export function assignPaths(places: NotePlace[], root: string, existing: Existin
 		for (let n = 1; ; n++) {
 			const candidate = joinPath(folder, `${n === 1 ? base : `${base} (${n})`}.md`);
 			const key = candidate.toLowerCase();
-			if (!taken.has(key) && !owned.has(key)) {
+			// Matched by path: a generated note that lost its id is the same note, not a name to avoid.
+			const sameNote = n === 1 && existing.withoutId?.has(candidate) === true;
+			if ((sameNote || !taken.has(key)) && !owned.has(key)) {
 				owned.add(key);
 				result.set(place.id, candidate);
 				break;

@@ -27,4 +27,6 @@ export interface ExistingNotes {
 	paths: string[];
 	/** Generated notes found there, by their stable source id. */
 	byId: Map<string, string>;
+	/** Generated notes (they carry the importer's fingerprint) whose source id was removed: matched by path instead. */
+	withoutId?: Set<string>;
 }

@@ -5,7 +5,7 @@ import { atlasToNotes, INDEX_IDS } from "../atlas/notes";
 import { typeTag } from "../atlas/tags";
 import type { ExistingNotes, NoteType, VaultNote } from "../atlas/vaultModel";
 import type { Diagnostic } from "../diagnostics";
-import { composeNote, storedId } from "../markdown/frontmatter";
+import { composeNote, storedHash, storedId } from "../markdown/frontmatter";
 import type { YamlPort } from "../markdown/yaml";
 import { applyWrites, type WriteOutcome } from "../vault/applyWrites";
 import { planWrites, plansAnyWrite } from "../vault/planWrites";
@@ -31,11 +31,12 @@ export interface ImportResult extends WriteOutcome {
 	notes: VaultNote[];
 }
 
-/** Reads what the target folder holds: every path, and the generated notes by id with their text. */
+/** Reads what the target folder holds: every path, the generated notes by id (or without one) and their text. */
 export async function readExisting(vault: VaultPort, root: string, yaml: YamlPort): Promise<{ existing: ExistingNotes; contents: Map<string, string> }> {
 	const paths = await vault.list(root);
 	const contents = new Map<string, string>();
 	const byId = new Map<string, string>();
+	const withoutId = new Set<string>();
 	for (const path of paths) {
 		if (!path.endsWith(".md")) continue;
 		const content = await vault.read(path);
@@ -43,8 +44,9 @@ export async function readExisting(vault: VaultPort, root: string, yaml: YamlPor
 		contents.set(path, content);
 		const id = storedId(content, yaml);
 		if (id !== null && !byId.has(id)) byId.set(id, path);
+		else if (id === null && storedHash(content) !== null) withoutId.add(path);
 	}
-	return { existing: { paths, byId }, contents };
+	return { existing: { paths, byId, withoutId }, contents };
 }
 
 /** Imports pages into the vault. Idempotent; never overwrites a note the user edited. */

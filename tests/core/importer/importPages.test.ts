@@ -162,3 +162,31 @@ describe("importPages: bad input", () => {
 		expect(unresolvedLinks(vault.files)).toEqual([]);
 	});
 });
+
+describe("importPages: matching notes by id, then by path", () => {
+	it("matches a generated note whose id the user removed by its path, keeping it instead of writing a duplicate", async () => {
+		const { vault } = await importSeeds();
+		const path = "Episodes/E026.md";
+		const edited = (vault.files.get(path) ?? "").replace(/^atlas_id: .*\n/m, "");
+		vault.set(path, edited);
+		const { result } = await importSeeds(vault);
+		expect(result.created).toEqual([]);
+		expect(vault.files.get(path)).toBe(edited);
+		expect(result.kept.map((k) => k.path)).toEqual([path]);
+		expect([...vault.files.keys()].filter((p) => p.startsWith("Episodes/E026"))).toEqual([path]);
+	});
+
+	it("prefers the id: a note moved and renamed by the user is updated where it is, and its old path stays free", async () => {
+		const { vault } = await importSeeds();
+		const from = "Questions/Can a single training example unlock mathematical reasoning.md";
+		const to = "Reading/One example.md";
+		vault.set(to, vault.files.get(from) ?? "");
+		vault.files.delete(from);
+		const seeds = loadSeeds().map((s) => ({ ...s, text: s.text.replace(/Does minimal data suffice/g, "Does very little data suffice") }));
+		const result = await importPages(seeds, vault, options);
+		expect(result.created).toEqual([]);
+		expect(result.updated).toContain(to);
+		expect(vault.files.has(from)).toBe(false);
+		expect(vault.files.get(to)).toContain("Does very little data suffice");
+	});
+});
