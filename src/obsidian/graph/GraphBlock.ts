@@ -59,6 +59,11 @@ export class GraphBlock extends MarkdownRenderChild implements HoverParent {
 		});
 	}
 
+	/** The panel on screen, once the graph data is ready (tests drive it). */
+	getPanel(): GraphPanel | null {
+		return this.panel;
+	}
+
 	override onunload(): void {
 		this.unloaded = true;
 		this.unsubscribe?.();

@@ -3,7 +3,7 @@
  * filter, fit, a legend whose entries toggle node types, an optional depth slider) plus the tooltip. The atlas graph
  * view and the code block both use it; every text is set as text, never as HTML.
  */
-import { Menu, setIcon } from "obsidian";
+import { Menu, Platform, setIcon } from "obsidian";
 import { adjacencyOf, type Adjacency } from "../../core/graph/adjacency";
 import { carryIndices, carryPositions } from "../../core/graph/carryPositions";
 import { KIND_LABELS, NODE_KINDS } from "../../core/graph/kinds";
@@ -55,6 +55,8 @@ export interface GraphPanelOptions {
 }
 
 const SEARCH_DELAY_MS = 150;
+/** How long the "hold Ctrl to zoom" hint of a code block stays up. */
+const HINT_MS = 1500;
 
 /** The graph panel. */
 export class GraphPanel {
@@ -84,6 +86,7 @@ export class GraphPanel {
 	private startPositions: Float32Array | null = null;
 	private focusIndex = -1;
 	private searchTimer = 0;
+	private hintTimer = 0;
 	private destroyed = false;
 	private readonly win: Window;
 
@@ -113,6 +116,8 @@ export class GraphPanel {
 				if (node !== undefined) this.host.open(node, event);
 			},
 			onDrag: (i, x, y, phase) => this.dragged(i, x, y, phase),
+			wheelNeedsModifier: options.compact === true,
+			onWheelHint: () => this.wheelHint(),
 		});
 		this.canvas.canvas.setAttribute("aria-label", "Atlas graph");
 		this.canvas.canvas.addEventListener("contextmenu", (event) => this.contextMenu(event));
@@ -231,6 +236,7 @@ export class GraphPanel {
 	destroy(): void {
 		this.destroyed = true;
 		this.win.clearTimeout(this.searchTimer);
+		this.win.clearTimeout(this.hintTimer);
 		this.layout.destroy();
 		this.canvas.destroy();
 		this.rootEl.remove();
@@ -351,6 +357,16 @@ export class GraphPanel {
 		if (this.matches === null) return;
 		const first = this.matches.indexOf(1);
 		if (first >= 0) this.canvas.centerOn(first, Math.max(this.canvas.getTransform().k, 1.2));
+	}
+
+	private wheelHint(): void {
+		if (this.statusEl.textContent !== "" && this.hintTimer === 0) return;
+		this.status(`Hold ${Platform.isMacOS ? "Cmd" : "Ctrl"} and scroll to zoom`);
+		this.win.clearTimeout(this.hintTimer);
+		this.hintTimer = this.win.setTimeout(() => {
+			this.hintTimer = 0;
+			this.status("");
+		}, HINT_MS);
 	}
 
 	private status(text: string): void {

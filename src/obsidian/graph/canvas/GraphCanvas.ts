@@ -42,6 +42,12 @@ export interface GraphCanvasOptions {
 	onDrag?: (index: number, x: number, y: number, phase: DragPhase) => void;
 	/** The view transform changed (zoom, pan, fit). */
 	onTransform?: (transform: ViewTransform) => void;
+	/**
+	 * Inside a scrolling note (the code block): the wheel zooms only with Ctrl or Cmd held (a trackpad pinch sends that
+	 * too), so scrolling past the graph scrolls the note; `onWheelHint` is told when a plain wheel went by.
+	 */
+	wheelNeedsModifier?: boolean;
+	onWheelHint?: () => void;
 }
 
 const MIN_ZOOM = 0.02;
@@ -454,6 +460,15 @@ export class GraphCanvas {
 		canvas.call(dragBehavior);
 		const zoomBehavior = zoom<HTMLCanvasElement, unknown>()
 			.scaleExtent([MIN_ZOOM, MAX_ZOOM])
+			.filter((event: MouseEvent) => {
+				if (event.type === "wheel") {
+					if (this.options.wheelNeedsModifier !== true || event.ctrlKey || event.metaKey) return true;
+					this.options.onWheelHint?.();
+					return false;
+				}
+				// d3-zoom's default for everything else: no secondary button, no Ctrl-drag.
+				return !event.ctrlKey && !event.button;
+			})
 			.on("start", () => this.cancelAnimation())
 			.on("zoom", (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
 				const before = maxLevelAt(this.transform.k);
