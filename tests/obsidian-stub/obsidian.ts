@@ -1294,6 +1294,18 @@ export class Workspace extends Events {
 		else this.#layoutCallbacks.push(callback);
 	}
 
+	/** Stub record: how often `requestSaveLayout` was called. */
+	layoutSaveRequests = 0;
+
+	/** Asks for the workspace layout to be saved; the stub counts the requests and saves nothing. */
+	readonly requestSaveLayout: Real.Debouncer<[], Promise<void>> = Object.assign(
+		(): Real.Debouncer<[], Promise<void>> => {
+			this.layoutSaveRequests++;
+			return this.requestSaveLayout;
+		},
+		{ cancel: (): Real.Debouncer<[], Promise<void>> => this.requestSaveLayout, run: (): Promise<void> => Promise.resolve() },
+	);
+
 	/** Stub helper: marks the layout ready and runs queued onLayoutReady callbacks. */
 	setLayoutReady(): void {
 		this.layoutReady = true;
@@ -2377,7 +2389,7 @@ export const editorInfoField = StateField.define<Real.MarkdownFileInfo>({
 
 export type AppConforms = Conforms<App, Real.App, "vault" | "metadataCache" | "fileManager" | "keymap" | "scope" | "lastEvent" | "isDarkMode" | "loadLocalStorage" | "saveLocalStorage">;
 export type AppNamed = Named<Real.App, "workspace">;
-export type WorkspaceConforms = Conforms<Workspace, Real.Workspace, "containerEl" | "layoutReady" | "onLayoutReady" | "getActiveFile" | "openLinkText" | "getLastOpenFiles" | "trigger" | "off" | "offref">;
+export type WorkspaceConforms = Conforms<Workspace, Real.Workspace, "containerEl" | "layoutReady" | "onLayoutReady" | "getActiveFile" | "openLinkText" | "getLastOpenFiles" | "requestSaveLayout" | "trigger" | "off" | "offref">;
 export type WorkspaceNamed = Named<Real.Workspace, "activeLeaf" | "getLeaf" | "getUnpinnedLeaf" | "getRightLeaf" | "getLeftLeaf" | "getMostRecentLeaf" | "setActiveLeaf" | "getActiveViewOfType" | "iterateAllLeaves" | "iterateRootLeaves" | "getLeavesOfType" | "detachLeavesOfType" | "revealLeaf" | "on">;
 export type LeafConforms = Conforms<WorkspaceLeaf, Real.WorkspaceLeaf, "openFile" | "getViewState" | "isDeferred" | "loadIfDeferred" | "togglePinned" | "setPinned" | "detach" | "getIcon" | "getDisplayText" | "onResize">;
 export type LeafNamed = Named<Real.WorkspaceLeaf, "view" | "open" | "setViewState" | "getEphemeralState" | "setEphemeralState">;

@@ -40,6 +40,8 @@ export class AtlasGraphView extends ItemView implements HoverParent {
 	private state: GraphViewState = { local: false, file: null, depth: 1 };
 	private panel: GraphPanel | null = null;
 	private unsubscribe: (() => void) | null = null;
+	private mountTimer = 0;
+	private closed = false;
 	/** The revision and centre the panel shows, to skip work when nothing changed. */
 	private shown: { revision: number; file: string | null; depth: number } | null = null;
 
@@ -84,7 +86,13 @@ export class AtlasGraphView extends ItemView implements HoverParent {
 
 	override async onOpen(): Promise<void> {
 		await this.context.data.ready;
-		this.mount();
+		if (this.closed) return;
+		// Obsidian sets the state right after opening the view: mount once it is in, so that opening a local graph never
+		// starts by laying out the whole atlas.
+		this.mountTimer = window.setTimeout(() => {
+			this.mountTimer = 0;
+			if (!this.closed && this.panel === null) this.mount();
+		}, 0);
 		this.unsubscribe = this.context.data.subscribe(() => this.render());
 		this.registerEvent(
 			this.app.workspace.on("file-open", (file) => {
@@ -98,6 +106,8 @@ export class AtlasGraphView extends ItemView implements HoverParent {
 	}
 
 	override async onClose(): Promise<void> {
+		this.closed = true;
+		window.clearTimeout(this.mountTimer);
 		this.unsubscribe?.();
 		this.unsubscribe = null;
 		this.panel?.destroy();
