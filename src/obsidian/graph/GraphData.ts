@@ -29,6 +29,8 @@ export class GraphData extends Component {
 	private stored: StoredPositions = emptyPositions();
 	private readonly listeners = new Set<() => void>();
 	private loaded = false;
+	/** The "other notes" setting the current graph was built with. */
+	private included: boolean;
 	private readyResolve: () => void = () => undefined;
 	/** Resolves once notes and positions are loaded. */
 	readonly ready: Promise<void>;
@@ -44,6 +46,7 @@ export class GraphData extends Component {
 		private readonly includeOtherNotes: () => boolean,
 	) {
 		super();
+		this.included = includeOtherNotes();
 		this.ready = new Promise((resolve) => (this.readyResolve = resolve));
 	}
 
@@ -60,7 +63,10 @@ export class GraphData extends Component {
 
 	/** The current graph (built on first use after a change). */
 	current(): Graph {
-		this.graph ??= buildGraph([...this.notes.values()], { includeOtherNotes: this.includeOtherNotes() });
+		if (this.graph === null) {
+			this.included = this.includeOtherNotes();
+			this.graph = buildGraph([...this.notes.values()], { includeOtherNotes: this.included });
+		}
 		return this.graph;
 	}
 
@@ -83,9 +89,9 @@ export class GraphData extends Component {
 		this.changed();
 	}
 
-	/** Rebuilds now (after a settings change). */
+	/** Rebuilds now when a settings change altered what the graph shows (other settings leave it alone). */
 	rebuild(): void {
-		this.changed();
+		if (this.includeOtherNotes() !== this.included) this.changed();
 	}
 
 	/** Calls `listener` after each graph change; returns the function that stops it. */

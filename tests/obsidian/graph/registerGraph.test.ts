@@ -79,6 +79,19 @@ describe("registerGraph", () => {
 		expect(plugin.feature.data.current().nodes.map((n) => n.id)).toContain("Notes/Mine.md");
 	});
 
+	it("rebuilds when a saved settings change alters what the graph shows, and not for other settings", async () => {
+		const { plugin } = await start();
+		const data = plugin.feature.data;
+		data.current();
+		const revision = data.revision;
+		await plugin.saveSettings();
+		expect(data.revision).toBe(revision);
+		plugin.settings.graphIncludeOtherNotes = true;
+		await plugin.saveSettings();
+		expect(data.revision).toBe(revision + 1);
+		expect(data.current().nodes.map((n) => n.id)).toContain("Notes/Mine.md");
+	});
+
 	it("rebuilds after a quiet period when a note that matters changes, not when only its text does", async () => {
 		const { app, plugin } = await start();
 		const data = plugin.feature.data;
