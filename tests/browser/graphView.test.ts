@@ -159,8 +159,26 @@ describe("atlas graph view in chromium", () => {
 		expect(dimmed[3]).toBeGreaterThanOrEqual(36);
 		expect(dimmed[3]).toBeLessThanOrEqual(48);
 		await page.screenshot({ path: join("artifacts", "graph-search.png") });
+		// The hull of the filtered cluster wraps the matches only: the member farthest from every match falls outside it.
+		const far = await page.evaluate(() => {
+			const panel = window.atlasHarness.view().getPanel();
+			if (panel === null) throw new Error("no panel");
+			const graph = panel.getGraph();
+			const match = graph.nodes.map((n) => /reward/i.test(n.title) && /model/i.test(n.title));
+			let best = -1;
+			let bestDistance = -1;
+			graph.nodes.forEach((node, i) => {
+				if (match[i] || node.cluster !== 0) return;
+				const p = panel.canvas.screenOf(i);
+				const d = Math.min(...graph.nodes.map((_, j) => (match[j] ? Math.hypot(panel.canvas.screenOf(j).x - p.x, panel.canvas.screenOf(j).y - p.y) : Infinity)));
+				if (d > bestDistance) [best, bestDistance] = [i, d];
+			});
+			return panel.canvas.screenOf(best);
+		});
+		expect(await page.evaluate(({ x, y }) => window.atlasHarness.view().getPanel()?.canvas.clusterAt(x, y), far)).toBe(0);
 		await page.click(".research-atlas-graph-toolbar button[aria-label='Show only matching notes']");
 		expect((await stats(page)).drawnNodes).toBe(expected);
+		expect(await page.evaluate(({ x, y }) => window.atlasHarness.view().getPanel()?.canvas.clusterAt(x, y), far)).toBe(-1);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -182,6 +200,71 @@ describe("atlas graph view in chromium", () => {
 		const question = find(await nodes(page), "Do reward models actually consider what the prompt asks?");
 		expect(await page.evaluate((i) => window.atlasHarness.view().getPanel()?.canvas.isVisible(i), question.index)).toBe(true);
 		expect((await stats(page)).drawnNodes).toBeGreaterThan(80);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it("stops drawing once nothing moves, and the fit button brings the whole graph back into view", async () => {
+		const { page, errors } = await openPage();
+		const drawCount = (): Promise<number> => page.evaluate(() => window.atlasHarness.view().getPanel()?.canvas.drawCount ?? -1);
+		const before = await drawCount();
+		await page.waitForTimeout(600);
+		expect(await drawCount()).toBe(before);
+		await page.evaluate(() => window.atlasHarness.view().getPanel()?.canvas.zoomTo({ x: -2000, y: -1500, k: 4 }));
+		await page.click(".research-atlas-graph-toolbar button[aria-label='Fit graph to view']");
+		await page.waitForTimeout(1200);
+		const box = await page.evaluate(() => {
+			const rect = window.atlasHarness.view().getPanel()?.canvas.canvas.getBoundingClientRect();
+			return { left: rect?.left ?? 0, top: rect?.top ?? 0, right: rect?.right ?? 0, bottom: rect?.bottom ?? 0 };
+		});
+		const outside = (await nodes(page)).filter((n) => n.x < box.left || n.x > box.right || n.y < box.top || n.y > box.bottom);
+		expect(outside).toEqual([]);
+		// The animation is over: no more frames.
+		const settled = await drawCount();
+		await page.waitForTimeout(300);
+		expect(await drawCount()).toBe(settled);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it("follows the vault: a new question starts beside its sub-topic and settles while every other node stays put; a deleted one goes", async () => {
+		const { page, errors } = await openPage();
+		const before = await page.evaluate(() => {
+			const panel = window.atlasHarness.view().getPanel();
+			const positions = panel?.canvas.getPositions() ?? new Float32Array(0);
+			return Object.fromEntries((panel?.getGraph().nodes ?? []).map((node, i) => [node.id, [positions[2 * i] ?? NaN, positions[2 * i + 1] ?? NaN]]));
+		});
+		const path = "Questions/Do reward models read the system prompt.md";
+		await page.evaluate(
+			(file) =>
+				window.atlasHarness
+					.view()
+					.app.vault.create(file, "---\ntype: question\ntitle: Do reward models read the system prompt?\ntags: [cluster/reinforcement-learning-for-llms/reward-models]\nsubtopics: ['[[Reward Models]]']\n---\n")
+					.then(() => undefined),
+			path,
+		);
+		await page.waitForFunction((file) => {
+			const panel = window.atlasHarness.view().getPanel();
+			return panel?.getGraph().nodes.some((node) => node.id === file) === true && panel.isSettled();
+		}, path);
+		const after = await page.evaluate(() => {
+			const panel = window.atlasHarness.view().getPanel();
+			const positions = panel?.canvas.getPositions() ?? new Float32Array(0);
+			return Object.fromEntries((panel?.getGraph().nodes ?? []).map((node, i) => [node.id, [positions[2 * i] ?? NaN, positions[2 * i + 1] ?? NaN]]));
+		});
+		expect(Object.keys(after)).toHaveLength(Object.keys(before).length + 1);
+		const moved = Object.entries(before).filter(([id, [x, y]]) => Math.hypot((after[id]?.[0] ?? NaN) - (x ?? 0), (after[id]?.[1] ?? NaN) - (y ?? 0)) > 0.01);
+		expect(moved).toEqual([]);
+		const parent = Object.entries(after).find(([id]) => id.endsWith("/Reward Models.md"))?.[1] ?? [0, 0];
+		const added = after[path] ?? [NaN, NaN];
+		expect(Math.hypot((added[0] ?? 0) - (parent[0] ?? 0), (added[1] ?? 0) - (parent[1] ?? 0))).toBeLessThan(80);
+		await page.evaluate((file) => {
+			const app = window.atlasHarness.view().app;
+			const note = app.vault.getFileByPath(file);
+			return note === null ? undefined : app.vault.delete(note);
+		}, path);
+		await page.waitForFunction((file) => window.atlasHarness.view().getPanel()?.getGraph().nodes.every((node) => node.id !== file) === true, path);
+		expect((await nodes(page)).length).toBe(132);
 		expect(errors).toEqual([]);
 		await page.close();
 	});

@@ -386,7 +386,11 @@ export class GraphCanvas {
 
 	private updateOutlines(): void {
 		if (!this.outlinesStale) return;
-		this.outlines = clusterOutlines(this.positions, this.clusterOf, this.radius, this.graph.clusters.length, 14);
+		// Hulls wrap what the filters allow (a search filter or type toggles shrink them); semantic zoom keeps them whole,
+		// so a cluster's shape stays the same from the overview down to its notes.
+		const allowed = this.allowed;
+		const clusterOf = allowed === null ? this.clusterOf : this.clusterOf.map((c, i) => (allowed[i] === 1 ? c : -1));
+		this.outlines = clusterOutlines(this.positions, clusterOf, this.radius, this.graph.clusters.length, 14);
 		this.outlinesStale = false;
 	}
 
