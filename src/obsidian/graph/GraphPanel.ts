@@ -406,9 +406,10 @@ export class GraphPanel {
 		const stage = this.stageEl.getBoundingClientRect();
 		const x = event.clientX - stage.left;
 		const y = event.clientY - stage.top;
-		// Keep the tooltip inside the stage: flip to the left or above near the edges.
+		// Above and to the right of the pointer, clear of the label drawn under the node; flipped to the left or below
+		// near the edges so it stays inside the stage.
 		const flipX = x > stage.width - 280;
-		const flipY = y > stage.height - 140;
+		const flipY = y > 140;
 		this.tooltipEl.style.setProperty("--research-atlas-tooltip-x", `${Math.round(x)}px`);
 		this.tooltipEl.style.setProperty("--research-atlas-tooltip-y", `${Math.round(y)}px`);
 		this.tooltipEl.toggleClass("is-flipped-x", flipX);
