@@ -47,6 +47,11 @@ class ProseCollector {
 		return prose;
 	}
 
+	/** Adds text that only serves as a source of suggestions (titles and headings), not searched for gaps. */
+	addContext(text: string, file: string, title: string): void {
+		if (text !== "") this.corpus.push({ text, file, title });
+	}
+
 	/** Attaches suggestions from other pages to every gap found. */
 	resolve(): void {
 		const suggester = new GapSuggester(this.corpus, this.pending.flatMap((p) => p.raw));
@@ -112,6 +117,9 @@ function addReview(atlas: Atlas, page: ReviewPage, prose: ProseCollector, matche
 		anchors: page.anchors.map((a) => ({ code: a.code, summary: a.summary })),
 	};
 	atlas.reviews.push(review);
+	// Titles and headings often keep the term a sentence lost ("at the token level").
+	prose.addContext(page.title, page.source.file, page.title);
+	for (const section of page.sections) prose.addContext(section.heading, page.source.file, page.title);
 	for (const anchor of page.anchors) {
 		const ep = episode(atlas, anchor.code);
 		if (ep.slug === null && anchor.slug.replace(/^\d+-?/, "") !== "") {

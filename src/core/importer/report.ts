@@ -9,14 +9,21 @@ import type { WriteAction } from "../vault/planWrites";
 function snippet(prose: Prose, index: number): string {
 	const before = prose.text.slice(Math.max(0, index - 40), index);
 	const after = prose.text.slice(index, index + 30);
-	return `…${escapeMarkdown(before.replace(/^\S*\s/, ""))}⟨…⟩${escapeMarkdown(after.replace(/\s\S*$/, ""))}…`;
+	// The marker stands as a word of its own, as in the note: "theory of ⟨…⟩ as", not "⟨…⟩as".
+	const space = /^[\p{L}\p{N}—–$]/u.test(after) ? " " : "";
+	return `…${escapeMarkdown(before.replace(/^\S*\s/, ""))}⟨…⟩${space}${escapeMarkdown(after.replace(/\s\S*$/, ""))}…`;
 }
 
 function gapRows(atlas: Atlas, linker: Linker): string[] {
 	const rows: string[] = [];
+	const byFile = new Map<string, string>([...atlas.reviews.map((r): [string, string] => [r.file, r.id]), ...atlas.collections.flatMap((c) => c.files.map((f): [string, string] => [f, c.id]))]);
+	const sourceLink = (file: string, title: string): string => {
+		const id = byFile.get(file);
+		return (id === undefined ? escapeMarkdown(title) : linker.link(id, title)).replace(/\|/g, "\\|");
+	};
 	const add = (id: string, title: string, prose: Prose): void => {
 		for (const gap of prose.gaps) {
-			const suggestion = gap.suggestion === null ? "—" : `“${escapeMarkdown(gap.suggestion.words)}” (${inlineCode(gap.suggestion.file)})`;
+			const suggestion = gap.suggestion === null ? "—" : `“${escapeMarkdown(gap.suggestion.words)}”, from ${sourceLink(gap.suggestion.file, gap.suggestion.title)} (${inlineCode(gap.suggestion.file)})`;
 			rows.push(`| ${linker.link(id, title)} | ${snippet(prose, gap.index).replace(/\|/g, "\\|")} | ${suggestion} |`);
 		}
 	};

@@ -21,7 +21,8 @@ export type GapRule =
 	| "determiner-without-noun"
 	| "preposition-without-object"
 	| "dangling-conjunction"
-	| "dangling-hyphen";
+	| "dangling-hyphen"
+	| "missing-modifier";
 
 // Only true determiners: "this", "each" and the like also stand as pronouns ("tests this by running").
 const DETERMINERS = new Set(["a", "an", "the", "its", "their"]);
@@ -81,6 +82,11 @@ export function findGaps(text: string, codeMatcher: RegExp): Gap[] {
 	const emptyQuotes = /(^|[\s(])(['"‘“])\s*[,.;:]?\s*(['"’”])(?=[\s,.;:—–)]|$)/gu;
 	for (let m = emptyQuotes.exec(text); m !== null; m = emptyQuotes.exec(text)) {
 		found.set(m.index + (m[1]?.length ?? 0) + 1, "empty-quotes");
+	}
+	// "At the level, …": a level or scale is always a level *of* something or an X level; the X was a link.
+	const modifier = /\bat (?:the|a|this|that) (?=(?:level|scale)\b(?!\s+of\b))/giu;
+	for (let m = modifier.exec(text); m !== null; m = modifier.exec(text)) {
+		if (!found.has(m.index + m[0].length)) found.set(m.index + m[0].length, "missing-modifier");
 	}
 	const hyphen = /[\p{L}\p{N}]-\s+([\p{L}]+)/gu;
 	for (let m = hyphen.exec(text); m !== null; m = hyphen.exec(text)) {

@@ -65,9 +65,11 @@ describe("importPages: the vault written from the seeds", () => {
 	it("marks gaps visibly, counts them in frontmatter, and cites a suggestion's source", async () => {
 		const { vault } = await importSeeds();
 		const review = vault.files.get("Reviews/Reinforcement learning and reasoning.md") ?? "";
-		expect(frontmatterOf(review).gaps).toBe(14);
-		expect(review).toContain("at half the ==⟨…⟩==[^gap2] [[E009]]. Independent");
-		expect(review).toContain("[^gap2]: Words missing in the scraped page (determiner without noun). Suggested: “FLOPs”, as [[What RL actually does at the token level]] has it.");
+		expect(frontmatterOf(review).gaps).toBe(15);
+		expect(review).toContain("At the ==⟨…⟩==[^gap2] level, RL-trained");
+		expect(review).toContain("[^gap2]: Words missing in the scraped page (missing modifier). Suggested: “token”, as [[What RL actually does at the token level]] has it.");
+		expect(review).toContain("at half the ==⟨…⟩==[^gap3] [[E009]]. Independent");
+		expect(review).toContain("[^gap3]: Words missing in the scraped page (determiner without noun). Suggested: “FLOPs”, as [[What RL actually does at the token level]] has it.");
 		expect(review).toContain("0 of 6 anchoring episodes listed");
 	});
 
@@ -85,8 +87,9 @@ describe("importPages: the vault written from the seeds", () => {
 		const { vault } = await importSeeds();
 		const report = vault.files.get("Import report.md") ?? "";
 		for (const seed of loadSeeds()) expect(report).toContain(`| \`${seed.file}\` |`);
-		expect(report).toContain("## Gaps in the scraped text (14)");
-		expect(report).toContain("“FLOPs” (`002_d1559e52e0b19ab5.txt`)");
+		expect(report).toContain("## Gaps in the scraped text (15)");
+		expect(report).toContain("| …consensus has formed about RL on ⟨…⟩. At the level, RL-trained… |");
+		expect(report).toContain("| …mixed-policy methods at half the ⟨…⟩ E009. Independent replication… | “FLOPs”, from [[What RL actually does at the token level]] (`002_d1559e52e0b19ab5.txt`) |");
 		expect(report).toContain("the page has no title line");
 	});
 });

@@ -1,4 +1,4 @@
-import { parsePage } from "../../../src/core";
+import { codeMatcher, findGaps, parsePage } from "../../../src/core";
 import type { ClusterPage, HubPage, ReviewPage } from "../../../src/core";
 import { loadSeeds, seedText } from "../../helpers/seeds";
 
@@ -135,5 +135,18 @@ describe("parsePage rejects what is not a page, naming the file", () => {
 		expect(page.groups.map((g) => g.cards.length)).toEqual([4, 2]);
 		const warning = result.diagnostics.find((d) => d.code === "truncated-card");
 		expect(warning?.message).toMatch(new RegExp(`^${file}:\\d+: the card "Is the exploration-exploitation`));
+	});
+});
+
+describe("findGaps: a level or scale without its modifier", () => {
+	const matcher = codeMatcher();
+	it.each([
+		["At the level, RL-trained and base models agree.", 7],
+		["Measured at a scale no lab can afford.", 14],
+	])("finds the gap in %j", (text, index) => {
+		expect(findGaps(text, matcher).map((g) => [g.index, g.rule])).toContainEqual([index, "missing-modifier"]);
+	});
+	it.each(["At the level of tokens, they agree.", "At the token level, they agree."])("finds none in %j", (text) => {
+		expect(findGaps(text, matcher).filter((g) => g.rule === "missing-modifier")).toEqual([]);
 	});
 });
