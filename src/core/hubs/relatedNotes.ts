@@ -37,8 +37,14 @@ const BREADTH_FREE = 8;
 const NAMED_ITEMS = 3;
 /** Tags and words on more than this share of the notes (and more than 50) say too little to be worth a lookup. */
 const COMMON_SHARE = 0.25;
+/**
+ * Words are cheaper to share: one on more than this share of the notes (and more than 50) is left out. Such a word
+ * adds little to any score (its rarity is low) yet makes hundreds of notes candidates, which is most of a query's cost.
+ */
+const COMMON_WORD_SHARE = 0.05;
 
 interface Entry {
+	id: number;
 	note: NoteInfo;
 	targets: string[];
 	tags: string[];
@@ -48,15 +54,6 @@ interface Entry {
 	wordSet: Set<string>;
 	/** An index or report note: navigation, never offered as related. */
 	navigation: boolean;
-}
-
-/** One candidate while scoring: only what the score needs (the shared items are named afterwards, for the few shown). */
-interface Tally {
-	score: number;
-	/** Shared tags; every ancestor of a shared tag is shared too, so only the deepest are counted. */
-	tags: string[] | null;
-	linksTo: boolean;
-	linkedFrom: boolean;
 }
 
 /** What two notes share, by kind, for the reasons. */
@@ -74,19 +71,19 @@ function ancestorsAndSelf(tag: string): string[] {
 	return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
 }
 
-function add(map: Map<string, Set<string>>, key: string, path: string): void {
+function add(map: Map<string, Set<number>>, key: string, id: number): void {
 	let set = map.get(key);
 	if (set === undefined) {
 		set = new Set();
 		map.set(key, set);
 	}
-	set.add(path);
+	set.add(id);
 }
 
-function drop(map: Map<string, Set<string>>, key: string, path: string): void {
+function drop(map: Map<string, Set<number>>, key: string, id: number): void {
 	const set = map.get(key);
 	if (set === undefined) return;
-	set.delete(path);
+	set.delete(id);
 	if (set.size === 0) map.delete(key);
 }
 
@@ -98,9 +95,13 @@ function listed(items: string[]): string {
 /** An updatable index of the vault's notes for related-note queries. */
 export class RelatedIndex {
 	private readonly entries = new Map<string, Entry>();
-	private readonly byTarget = new Map<string, Set<string>>();
-	private readonly byTag = new Map<string, Set<string>>();
-	private readonly byWord = new Map<string, Set<string>>();
+	/** Notes are numbered, so a query tallies scores in typed arrays rather than in a map keyed by path. */
+	private readonly ids = new Map<string, number>();
+	private readonly byId: (Entry | undefined)[] = [];
+	private readonly freeIds: number[] = [];
+	private readonly byTarget = new Map<string, Set<number>>();
+	private readonly byTag = new Map<string, Set<number>>();
+	private readonly byWord = new Map<string, Set<number>>();
 
 	constructor(notes: Iterable<NoteInfo> = []) {
 		for (const note of notes) this.set(note);
@@ -117,10 +118,14 @@ export class RelatedIndex {
 		const targets = [...new Set(note.links)].filter((t) => t !== note.path);
 		const tags = [...new Set(note.tags.map(tagKey).filter((t) => t !== "" && !t.startsWith("atlas/")).flatMap(ancestorsAndSelf))];
 		const words = titleWords(`${noteTitle(note)} ${frontmatterDescription(note)}`);
-		this.entries.set(note.path, { note, targets, tags, words, targetSet: new Set(targets), wordSet: new Set(words), navigation: NAVIGATION_TYPES.has(noteType(note)) });
-		for (const t of targets) add(this.byTarget, t, note.path);
-		for (const t of tags) add(this.byTag, t, note.path);
-		for (const w of words) add(this.byWord, w, note.path);
+		const id = this.freeIds.pop() ?? this.byId.length;
+		const entry: Entry = { id, note, targets, tags, words, targetSet: new Set(targets), wordSet: new Set(words), navigation: NAVIGATION_TYPES.has(noteType(note)) };
+		this.entries.set(note.path, entry);
+		this.ids.set(note.path, id);
+		this.byId[id] = entry;
+		for (const t of targets) add(this.byTarget, t, id);
+		for (const t of tags) add(this.byTag, t, id);
+		for (const w of words) add(this.byWord, w, id);
 	}
 
 	/** Removes a note (e.g. deleted, or before re-adding it under a new path). */
@@ -128,9 +133,12 @@ export class RelatedIndex {
 		const entry = this.entries.get(path);
 		if (entry === undefined) return;
 		this.entries.delete(path);
-		for (const t of entry.targets) drop(this.byTarget, t, path);
-		for (const t of entry.tags) drop(this.byTag, t, path);
-		for (const w of entry.words) drop(this.byWord, w, path);
+		this.ids.delete(path);
+		this.byId[entry.id] = undefined;
+		this.freeIds.push(entry.id);
+		for (const t of entry.targets) drop(this.byTarget, t, entry.id);
+		for (const t of entry.tags) drop(this.byTag, t, entry.id);
+		for (const w of entry.words) drop(this.byWord, w, entry.id);
 	}
 
 	/** The note at `path`, if indexed. */
@@ -141,63 +149,79 @@ export class RelatedIndex {
 	/** The `limit` notes most related to `path`, best first; empty when the note is unknown or shares nothing. */
 	related(path: string, limit = 20): RelatedNote[] {
 		const self = this.entries.get(path);
-		if (self === undefined) return [];
+		if (self === undefined || limit <= 0) return [];
 		const n = this.entries.size;
 		const norm = Math.log(1 + n);
 		const rarity = (df: number): number => Math.log(1 + n / Math.max(1, df)) / norm;
-		// Scoring touches every note sharing anything, often thousands: it allocates one small object per note and
-		// names nothing. What two notes share is spelled out below, for the `limit` notes that are shown.
-		const tallies = new Map<string, Tally>();
-		const tally = (other: string): Tally => {
-			let t = tallies.get(other);
-			if (t === undefined) {
-				t = { score: 0, tags: null, linksTo: false, linkedFrom: false };
-				tallies.set(other, t);
-			}
-			return t;
+		// Scoring touches every note sharing anything, often thousands: it adds into typed arrays and names nothing.
+		// What two notes share is spelled out afterwards, for the `limit` notes that are shown.
+		const size = this.byId.length;
+		const scores = new Float64Array(size);
+		const seen = new Uint8Array(size);
+		const touched: number[] = [];
+		const touch = (id: number, bit: number): void => {
+			if (seen[id] === 0) touched.push(id);
+			seen[id] = (seen[id] as number) | bit;
 		};
+		const LINKS_TO = 2;
+		const LINKED_FROM = 4;
+		const SHARES = 1;
+		const sharedTags = new Map<number, string[]>();
 
 		for (const target of self.targets) {
+			const linkedId = this.ids.get(target);
+			if (linkedId !== undefined) touch(linkedId, LINKS_TO);
 			const sharers = this.byTarget.get(target);
-			const linked = this.entries.get(target)?.note;
-			if (linked !== undefined) tally(target).linksTo = true;
 			if (sharers === undefined || sharers.size < 2) continue;
+			const linked = linkedId === undefined ? undefined : this.byId[linkedId]?.note;
 			const code = linked === undefined ? null : episodeCodeOfNote(linked);
 			const weight = (code === null ? WEIGHT.link : WEIGHT.episode) * rarity(sharers.size);
-			for (const other of sharers) if (other !== path) tally(other).score += weight;
+			for (const other of sharers) {
+				if (other === self.id) continue;
+				touch(other, SHARES);
+				scores[other] = (scores[other] as number) + weight;
+			}
 		}
-		for (const other of this.byTarget.get(path) ?? []) tally(other).linkedFrom = true;
-		const commonLimit = Math.max(50, n * COMMON_SHARE);
+		for (const other of this.byTarget.get(path) ?? []) touch(other, LINKED_FROM);
+		const commonTag = Math.max(50, n * COMMON_SHARE);
 		for (const tag of self.tags) {
 			const sharers = this.byTag.get(tag);
 			// A tag on a quarter of the vault (`cluster`, `hub`) relates nothing and would make every note a candidate.
-			if (sharers === undefined || sharers.size < 2 || sharers.size > commonLimit) continue;
+			if (sharers === undefined || sharers.size < 2 || sharers.size > commonTag) continue;
 			for (const other of sharers) {
-				if (other === path) continue;
-				const t = tally(other);
-				(t.tags ??= []).push(tag);
+				if (other === self.id) continue;
+				touch(other, SHARES);
+				const list = sharedTags.get(other);
+				if (list === undefined) sharedTags.set(other, [tag]);
+				else list.push(tag);
 			}
 		}
+		const commonWord = Math.max(50, n * COMMON_WORD_SHARE);
 		for (const word of self.words) {
 			const sharers = this.byWord.get(word);
-			if (sharers === undefined || sharers.size < 2 || sharers.size > commonLimit) continue;
+			if (sharers === undefined || sharers.size < 2 || sharers.size > commonWord) continue;
 			const weight = WEIGHT.word * rarity(sharers.size);
-			for (const other of sharers) if (other !== path) tally(other).score += weight;
+			for (const other of sharers) {
+				if (other === self.id) continue;
+				touch(other, SHARES);
+				scores[other] = (scores[other] as number) + weight;
+			}
 		}
 
-		const scored: { path: string; entry: Entry; score: number; tags: string[]; title: string | null }[] = [];
-		for (const [other, t] of tallies) {
-			const entry = this.entries.get(other);
-			if (entry === undefined || entry.navigation) continue;
+		const scored: { entry: Entry; score: number; tags: string[]; title: string | null }[] = [];
+		for (const id of touched) {
+			const entry = this.byId[id];
+			if (entry === undefined || entry.navigation || id === self.id) continue;
+			const shared = sharedTags.get(id);
 			// A shared `a/b` already says they share `a`: count and name only the deepest shared tags.
-			const tags = t.tags === null ? [] : t.tags.length === 1 ? t.tags : t.tags.filter((tag) => !(t.tags as string[]).some((deeper) => deeper.startsWith(`${tag}/`)));
-			let score = t.score;
+			const tags = shared === undefined ? [] : shared.length === 1 ? shared : shared.filter((tag) => !shared.some((deeper) => deeper.startsWith(`${tag}/`)));
+			let score = scores[id] as number;
 			for (const tag of tags) score += WEIGHT.tag * rarity(this.byTag.get(tag)?.size ?? 1);
-			if (t.linksTo || t.linkedFrom) score += WEIGHT.direct;
+			if (((seen[id] as number) & (LINKS_TO | LINKED_FROM)) !== 0) score += WEIGHT.direct;
 			// A note that links to everything shares something with everyone: scale its score down with its breadth.
 			score /= Math.sqrt(Math.max(1, entry.targets.length / Math.max(BREADTH_FREE, self.targets.length)));
 			if (score <= 0) continue;
-			scored.push({ path: other, entry, score, tags, title: null });
+			scored.push({ entry, score, tags, title: null });
 		}
 		const titleOf = (s: (typeof scored)[number]): string => (s.title ??= noteTitle(s.entry.note));
 		// Order by score alone (cheap), keep the first `limit` and whatever ties with the last of them, then break ties.
@@ -205,15 +229,16 @@ export class RelatedIndex {
 		const cut = scored[Math.min(limit, scored.length) - 1]?.score ?? 0;
 		let end = Math.min(limit, scored.length);
 		while (end < scored.length && (scored[end] as (typeof scored)[number]).score >= cut) end++;
-		const top = scored.slice(0, end).sort((a, b) => b.score - a.score || compareTitles(titleOf(a), titleOf(b)) || (a.path < b.path ? -1 : 1));
+		const top = scored.slice(0, end).sort((a, b) => b.score - a.score || compareTitles(titleOf(a), titleOf(b)) || (a.entry.note.path < b.entry.note.path ? -1 : 1));
 		return top.slice(0, limit).map((s) => {
-			const t = tallies.get(s.path) as Tally;
-			return { path: s.path, title: titleOf(s), score: s.score, reasons: reasonsOf(this.shared(self, s.entry, s.tags, t)) };
+			const bits = seen[s.entry.id] as number;
+			const shared = this.shared(self, s.entry, s.tags, (bits & LINKS_TO) !== 0, (bits & LINKED_FROM) !== 0);
+			return { path: s.entry.note.path, title: titleOf(s), score: s.score, reasons: reasonsOf(shared) };
 		});
 	}
 
 	/** What `self` shares with `other`, each list in the order `self` has it (its links in the order it cites them). */
-	private shared(self: Entry, other: Entry, tags: string[], t: Tally): Shared {
+	private shared(self: Entry, other: Entry, tags: string[], linksTo: boolean, linkedFrom: boolean): Shared {
 		const episodes: string[] = [];
 		const links: string[] = [];
 		for (const target of self.targets) {
@@ -223,9 +248,9 @@ export class RelatedIndex {
 			if (code !== null) episodes.push(code);
 			else links.push(linked === undefined ? target.replace(/\.md$/, "") : noteTitle(linked));
 		}
-		const commonLimit = Math.max(50, this.entries.size * COMMON_SHARE);
-		const words = self.words.filter((word) => other.wordSet.has(word) && (this.byWord.get(word)?.size ?? 0) <= commonLimit);
-		return { episodes, links, tags, words, linksTo: t.linksTo, linkedFrom: t.linkedFrom };
+		const commonWord = Math.max(50, this.entries.size * COMMON_WORD_SHARE);
+		const words = self.words.filter((word) => other.wordSet.has(word) && (this.byWord.get(word)?.size ?? 0) <= commonWord);
+		return { episodes, links, tags, words, linksTo, linkedFrom };
 	}
 }
 
