@@ -1,5 +1,6 @@
 /** Citations of episodes in one note, each with the passage around it: sentence, paragraph and heading path. */
 import { classifyLines, type MarkdownLine } from "./markdownLines";
+import { nextCodeCandidate } from "./code";
 import { findMentions, type MentionOptions } from "./mentions";
 
 /** One citation of an episode code in a note. */
@@ -43,8 +44,7 @@ const BLOCK_ID = /\s+\^([A-Za-z0-9-]+)\s*$/;
 /** Every citation in a note, in reading order. */
 export function citationsInNote(path: string, text: string, options: MentionOptions): EpisodeCitation[] {
 	// Many notes name codes only in their frontmatter (an `episodes:` list): settle those without classifying lines.
-	options.syntax.find.lastIndex = bodyStart(text);
-	if (!options.syntax.find.test(text)) return [];
+	if (nextCodeCandidate(options.syntax, text, bodyStart(text)) < 0) return [];
 	const lines = classifyLines(text);
 	const mentions = findMentions(text, options, lines);
 	if (mentions.length === 0) return [];

@@ -33,7 +33,6 @@ export type CountMode = "notes" | "occurrences";
 interface NoteEntry {
 	mtime: number;
 	citations: EpisodeCitation[];
-	signature: string;
 	selfCode?: string;
 }
 
@@ -59,9 +58,8 @@ export class CitationIndex {
 	setNote(path: string, text: string, mtime = 0): boolean {
 		const selfCode = episodeCodeOf(path, text, this.syntax, this.episodeFolder);
 		const citations = citationsInNote(path, text, { syntax: this.syntax, ...(selfCode === undefined ? {} : { selfCode }) });
-		const signature = signatureOf(citations);
 		const previous = this.notes.get(path);
-		if (previous !== undefined && previous.signature === signature && previous.selfCode === selfCode) {
+		if (previous !== undefined && previous.selfCode === selfCode && sameCitations(previous.citations, citations)) {
 			// Nothing a view shows moved; keep the fresh objects (a paragraph around them may have changed) without telling anyone.
 			this.replaceQuietly(path, previous, citations);
 			previous.mtime = mtime;
@@ -69,7 +67,7 @@ export class CitationIndex {
 		}
 		const touched = new Set<string>();
 		if (previous !== undefined) this.unlink(path, previous, touched);
-		const entry: NoteEntry = { mtime, citations, signature, ...(selfCode === undefined ? {} : { selfCode }) };
+		const entry: NoteEntry = { mtime, citations, ...(selfCode === undefined ? {} : { selfCode }) };
 		this.notes.set(path, entry);
 		for (const citation of citations) {
 			touched.add(citation.code);
@@ -203,7 +201,7 @@ export class CitationIndex {
 		for (const [code, list] of byCode) this.byCode.get(code)?.set(path, list);
 	}
 
-		private changed(paths: string[], codes: Set<string>): void {
+	private changed(paths: string[], codes: Set<string>): void {
 		this.revision++;
 		if (this.pending !== null) {
 			for (const path of paths) this.pending.paths.add(path);
@@ -223,7 +221,15 @@ export function compareCodes(a: string, b: string): number {
 	return a.localeCompare(b, "en", { numeric: true });
 }
 
-function signatureOf(citations: EpisodeCitation[]): string {
-	// What views show: not the whole paragraph, which would make this string as long as the note per citation.
-	return citations.map((c) => `${c.code}\u0001${c.line}\u0001${c.ch}\u0001${c.form}\u0001${c.sentence}\u0001${c.headings.join("\u0002")}\u0001${c.blockId ?? ""}`).join("\u0000");
+/** Whether two lists of citations show the same (what views draw: not the whole paragraph), compared field by field. */
+function sameCitations(a: EpisodeCitation[], b: EpisodeCitation[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) {
+		const x = a[i];
+		const y = b[i];
+		if (x === undefined || y === undefined) return false;
+		if (x.code !== y.code || x.line !== y.line || x.ch !== y.ch || x.form !== y.form || x.sentence !== y.sentence || x.blockId !== y.blockId) return false;
+		if (x.headings.length !== y.headings.length || x.headings.some((h, j) => h !== y.headings[j])) return false;
+	}
+	return true;
 }

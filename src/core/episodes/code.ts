@@ -44,10 +44,31 @@ export interface CodeSyntax {
 	find: RegExp;
 	/** Anchored matcher: the whole string is one code (a note name, a link target). */
 	exact: RegExp;
+	/**
+	 * Global pre-filter: the bare pattern, without the boundary checks (and without the `u` flag when the pattern
+	 * allows), several times faster to run over text that holds no code. Where it finds nothing, `find` finds nothing.
+	 */
+	quick: RegExp;
 }
 
 /** Compiles a code pattern, falling back to the default when it is not valid (a typo in settings must not break every note). */
 export function codeSyntax(pattern: string = DEFAULT_CODE_PATTERN): CodeSyntax {
 	const source = isValidCodePattern(pattern) ? pattern : DEFAULT_CODE_PATTERN;
-	return { pattern: source, find: codeMatcher(source), exact: new RegExp(`^(?:${source})$`, "u") };
+	return { pattern: source, find: codeMatcher(source), exact: new RegExp(`^(?:${source})$`, "u"), quick: quickMatcher(source) };
+}
+
+/** Offset of the first place at or after `from` where a code may start (the quick pre-filter), or -1. */
+export function nextCodeCandidate(syntax: CodeSyntax, text: string, from = 0): number {
+	syntax.quick.lastIndex = from;
+	return syntax.quick.exec(text)?.index ?? -1;
+}
+
+function quickMatcher(source: string): RegExp {
+	try {
+		// Without `u`, `\p{…}` and some escapes mean something else: only use it when both readings agree on the syntax.
+		if (!/\\[pPu]|[^\x20-\x7e]/.test(source)) return new RegExp(source, "g");
+	} catch {
+		// Not valid without `u`: fall through.
+	}
+	return new RegExp(source, "gu");
 }

@@ -26,6 +26,10 @@ export function episodeCodeOf(path: string, text: string, syntax: CodeSyntax, fo
 	const parent = slash < 0 ? "" : path.slice(0, slash);
 	const name = path.slice(slash + 1).replace(/\.md$/i, "");
 	if (parent === trimSlashes(folder) && syntax.exact.test(name)) return name;
+	// Most notes are not episode notes: look for the word before running the frontmatter pattern.
+	if (!text.startsWith("---")) return undefined;
+	const episode = text.indexOf("episode");
+	if (episode < 0 || text.lastIndexOf("\n---", episode) > 0) return undefined;
 	const yaml = FRONTMATTER.exec(text)?.[1];
 	if (yaml === undefined || !/^type:\s*["']?episode["']?\s*$/m.test(yaml)) return undefined;
 	const code = /^code:\s*["']?([^"'\n]*?)["']?\s*$/m.exec(yaml)?.[1];

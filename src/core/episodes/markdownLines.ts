@@ -23,6 +23,7 @@ export const CITED_BY_START_PREFIX = "%% research-atlas:cited-by start";
 /** Prefix of the closing marker of a generated "Cited by" section. */
 export const CITED_BY_END_PREFIX = "%% research-atlas:cited-by end";
 
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])(?:\s|$)/;
 const FENCE = /^(?:\s{0,3}>)*\s{0,3}(`{3,}|~{3,})/;
 const HEADING = /^\s{0,3}(#{1,6})(?:[ \t]+|$)/;
 
@@ -35,12 +36,17 @@ export function classifyLines(text: string): MarkdownLine[] {
 	let inComment = false;
 	let inGenerated = false;
 	let frontmatter = text.startsWith("---") && hasFrontmatterEnd(text);
+	// Indented code blocks (four spaces or a tab): they start after a blank line or a heading, never inside a list.
+	let previous: LineKind = "blank";
+	let inIndented = false;
+	let inList = false;
 	while (from <= text.length) {
 		const end = text.indexOf("\n", from);
 		const stop = end < 0 ? text.length : end;
 		const raw = text.slice(from, stop);
 		const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-		const entry: MarkdownLine = { kind: "text", text: line, from, number };
+		// Every entry gets the same shape up front (filled in below), which keeps property access fast.
+		const entry: MarkdownLine = { kind: "text", text: line, from, number, level: undefined, hidden: undefined };
 		if (frontmatter) {
 			entry.kind = "frontmatter";
 			if (number > 1 && (line.trimEnd() === "---" || line.trimEnd() === "...")) frontmatter = false;
@@ -54,12 +60,15 @@ export function classifyLines(text: string): MarkdownLine[] {
 		} else if (!inComment && line.includes(CITED_BY_START_PREFIX) && line.trim().startsWith(CITED_BY_START_PREFIX)) {
 			entry.kind = "generated";
 			inGenerated = true;
+		} else if (!inComment && !line.includes("%%")) {
+			// Most lines: no comment to track, nothing hidden.
+			fence = blockKind(entry, line, false) ?? fence;
 		} else {
 			const hidden: Array<[number, number]> = [];
 			let at = 0;
 			let visible: boolean = !inComment;
 			let fullyHidden = inComment;
-			for (let mark = inComment || line.includes("%%") ? line.indexOf("%%") : -1; mark >= 0; mark = line.indexOf("%%", at)) {
+			for (let mark = line.indexOf("%%"); mark >= 0; mark = line.indexOf("%%", at)) {
 				if (visible) {
 					visible = false;
 					at = mark + 2;
@@ -75,25 +84,52 @@ export function classifyLines(text: string): MarkdownLine[] {
 			}
 			if (inComment && hidden.length === 0) hidden.push([0, line.length]);
 			inComment = !visible;
-			const opening = line.includes("```") || line.includes("~~~") ? FENCE.exec(line) : null;
-			const heading = line.includes("#") ? HEADING.exec(line) : null;
 			if (fullyHidden && inComment) entry.kind = "comment";
-			else if (opening?.[1] !== undefined && hidden.length === 0 && !(opening[1][0] === "`" && line.slice(opening[0].length).includes("`"))) {
-				entry.kind = "code";
-				fence = { char: opening[1][0] ?? "`", length: opening[1].length };
-			} else if (line.trim() === "") entry.kind = "blank";
-			else if (heading?.[1] !== undefined) {
-				entry.kind = "heading";
-				entry.level = heading[1].length;
-			}
+			else fence = blockKind(entry, line, hidden.length > 0) ?? fence;
 			if (hidden.length > 0 && entry.kind !== "comment") entry.hidden = hidden;
 		}
+		if (entry.kind === "text" || entry.kind === "blank") {
+			const indented = entry.kind === "text" && isIndented(line);
+			if (inIndented && (indented || entry.kind === "blank")) entry.kind = entry.kind === "blank" ? "blank" : "code";
+			else if (indented && !inList && (previous === "blank" || previous === "heading" || previous === "frontmatter")) {
+				entry.kind = "code";
+				inIndented = true;
+			} else inIndented = false;
+			if (entry.kind === "text") inList = LIST_ITEM.test(line) || (inList && (indented || /^\s/.test(line)));
+		} else if (entry.kind === "heading") {
+			inIndented = false;
+			inList = false;
+		}
+		previous = entry.kind;
 		out.push(entry);
 		if (end < 0) break;
 		from = end + 1;
 		number++;
 	}
 	return out;
+}
+
+/** Sets a visible line's kind (fence opening, blank, heading, else text); returns the fence it opens, if any. */
+function blockKind(entry: MarkdownLine, line: string, hasHidden: boolean): { char: string; length: number } | undefined {
+	const opening = line.includes("```") || line.includes("~~~") ? FENCE.exec(line) : null;
+	if (opening?.[1] !== undefined && !hasHidden && !(opening[1][0] === "`" && line.slice(opening[0].length).includes("`"))) {
+		entry.kind = "code";
+		return { char: opening[1][0] ?? "`", length: opening[1].length };
+	}
+	if (line.trim() === "") entry.kind = "blank";
+	else {
+		const heading = line.includes("#") ? HEADING.exec(line) : null;
+		if (heading?.[1] !== undefined) {
+			entry.kind = "heading";
+			entry.level = heading[1].length;
+		}
+	}
+	return undefined;
+}
+
+/** Four columns of indentation or more (a tab counts as four). */
+function isIndented(line: string): boolean {
+	return line.startsWith("    ") || line.startsWith("\t") || /^ {1,3}\t/.test(line);
 }
 
 function hasFrontmatterEnd(text: string): boolean {

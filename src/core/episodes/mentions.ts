@@ -1,5 +1,5 @@
 /** Where a note mentions episode codes: plain codes and links to episode notes, never inside code, URLs, links or comments. */
-import type { CodeSyntax } from "./code";
+import { nextCodeCandidate, type CodeSyntax } from "./code";
 import { classifyLines, type MarkdownLine } from "./markdownLines";
 
 /** One mention of a code in a note. */
@@ -29,16 +29,29 @@ const WIKI_LINK = /!?\[\[([^[\]\n]+?)\]\]/g;
 const MARKDOWN_LINK = /!?\[([^\]\n]*)\]\(([^)\n]*)\)/g;
 const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]*[^\s<>.,;:!?'")\]]/gi;
 const HTML_TAG = /<\/?[a-z][^>\n]*>/gi;
-const TAG = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}_/-]+/gu;
+const TAG_CHAR = /[\p{L}\p{N}_/-]/u;
+const BEFORE_TAG = /[\p{L}\p{N}_&]/u;
+const URL_STOP = /[\s<>]/;
 
 /** Every mention in a note, in order. Pass `lines` when the caller already classified them. */
 export function findMentions(text: string, options: MentionOptions, lines: MarkdownLine[] = classifyLines(text)): CodeMention[] {
 	const out: CodeMention[] = [];
+	// One pre-filter pass over the note finds the lines that may hold a code; only those are searched properly.
+	let next = nextCodeCandidate(options.syntax, text);
 	for (const line of lines) {
-		if (line.kind !== "text" && line.kind !== "heading") continue;
-		for (const found of mentionsInLine(line.text, options, line.hidden)) {
-			out.push({ ...found, from: line.from + found.from, to: line.from + found.to, line: line.number, ch: found.from });
+		if (next < 0) break;
+		const end = line.from + line.text.length;
+		if (next > end) continue;
+		if (line.kind === "text" || line.kind === "heading") {
+			for (const found of mentionsInLine(line.text, options, line.hidden)) {
+				found.ch = found.from;
+				found.from += line.from;
+				found.to += line.from;
+				found.line = line.number;
+				out.push(found);
+			}
 		}
+		next = nextCodeCandidate(options.syntax, text, end + 1);
 	}
 	return out;
 }
@@ -46,8 +59,7 @@ export function findMentions(text: string, options: MentionOptions, lines: Markd
 /** Mentions in one line of prose, with offsets relative to the line; `hidden` are columns to skip (comments). */
 export function mentionsInLine(text: string, options: MentionOptions, hidden: Array<[number, number]> = []): CodeMention[] {
 	// Most lines cite nothing: settle them with one search before building any mask.
-	options.syntax.find.lastIndex = 0;
-	if (!options.syntax.find.test(text)) return [];
+	if (nextCodeCandidate(options.syntax, text) < 0) return [];
 	// Code spans and comments hide links; links, URLs and tags only hide codes (the regexes never match across each other).
 	const hiding: Array<[number, number]> = text.includes("`") ? [...hidden, ...inlineCode(text)] : hidden;
 	const masks: Array<[number, number]> = [...hiding];
@@ -63,8 +75,11 @@ export function mentionsInLine(text: string, options: MentionOptions, hidden: Ar
 		const from = m.index ?? 0;
 		if (masked(from)) continue;
 		const inner = m[1] ?? "";
-		const target = inner.split("|")[0] ?? "";
-		addLink(from, from + m[0].length, target.split("#")[0] ?? "", !m[0].startsWith("!") && !inner.includes("|") && !inner.includes("#"));
+		// The target ends at the first `|` (alias) or `#` (heading, block): no split, most lines link a lot.
+		const pipe = inner.indexOf("|");
+		const hash = inner.indexOf("#");
+		const end = hash >= 0 && (pipe < 0 || hash < pipe) ? hash : pipe;
+		addLink(from, from + m[0].length, end < 0 ? inner : inner.slice(0, end), pipe < 0 && hash < 0 && text.charCodeAt(from) !== 33 /* ! */);
 	}
 	for (const m of text.includes("](") ? text.matchAll(MARKDOWN_LINK) : []) {
 		const from = m.index ?? 0;
@@ -72,11 +87,10 @@ export function mentionsInLine(text: string, options: MentionOptions, hidden: Ar
 		const destination = (m[2] ?? "").trim().replace(/^<(.*)>$/, "$1").split(/\s+"/)[0] ?? "";
 		addLink(from, from + m[0].length, /^[a-z][a-z0-9+.-]*:/i.test(destination) ? "" : safeDecode(destination.split("#")[0] ?? ""), false);
 	}
-	const patterns = [text.includes("://") || text.includes("www.") ? URL : null, text.includes("<") ? HTML_TAG : null, text.includes("#") ? TAG : null];
-	for (const pattern of patterns) {
-		if (pattern === null) continue;
-		for (const m of text.matchAll(pattern)) masks.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
-	}
+	if (text.includes("<")) for (const m of text.matchAll(HTML_TAG)) masks.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+	// URLs and tags are checked around each candidate code only: matching them over every cited line costs more.
+	const urls = text.includes("://") || text.includes("www.");
+	const tags = text.includes("#");
 	// Codes come in order: walk the sorted masks alongside them instead of testing every mask per code.
 	masks.sort((a, b) => a[0] - b[0]);
 	let reach = -1;
@@ -86,6 +100,7 @@ export function mentionsInLine(text: string, options: MentionOptions, hidden: Ar
 	for (let m = find.exec(text); m !== null; m = find.exec(text)) {
 		while (next < masks.length && (masks[next]?.[0] ?? 0) <= m.index) reach = Math.max(reach, masks[next++]?.[1] ?? 0);
 		if (m.index < reach || m[0] === options.selfCode || text[m.index - 1] === "\\") continue;
+		if ((urls && inUrl(text, m.index)) || (tags && inTag(text, m.index))) continue;
 		out.push({ code: m[0], form: "plain", from: m.index, to: m.index + m[0].length, line: 0, ch: m.index, bare: false });
 	}
 	return out.sort((a, b) => a.from - b.from);
@@ -93,8 +108,31 @@ export function mentionsInLine(text: string, options: MentionOptions, hidden: Ar
 
 /** The code a link target names (`E026`, `Episodes/E026`, `E026.md`), or null. */
 export function codeOfTarget(target: string, syntax: CodeSyntax): string | null {
-	const name = (target.trim().split("/").pop() ?? "").replace(/\.md$/i, "");
+	const trimmed = target.trim();
+	let name = trimmed.slice(trimmed.lastIndexOf("/") + 1);
+	if (name.length > 3 && name.charCodeAt(name.length - 3) === 46 /* . */ && name.slice(-2).toLowerCase() === "md") name = name.slice(0, -3);
 	return syntax.exact.test(name) ? name : null;
+}
+
+/** Whether offset `at` lies inside a URL: URLs never hold spaces or angle brackets, so only the word around it is searched. */
+function inUrl(text: string, at: number): boolean {
+	let start = at;
+	while (start > 0 && !URL_STOP.test(text[start - 1] ?? " ")) start--;
+	let end = at;
+	while (end < text.length && !URL_STOP.test(text[end] ?? " ")) end++;
+	const word = text.slice(start, end);
+	if (!word.includes("://") && !word.includes("www.")) return false;
+	for (const m of word.matchAll(URL)) if (at - start >= (m.index ?? 0) && at - start < (m.index ?? 0) + m[0].length) return true;
+	return false;
+}
+
+/** Whether offset `at` lies inside a tag (`#E007`, `#topic/E007`): a `#` not after a word character, then tag characters up to it. */
+function inTag(text: string, at: number): boolean {
+	if (!TAG_CHAR.test(text[at] ?? " ")) return false;
+	let i = at - 1;
+	while (i >= 0 && text[i] !== "#" && TAG_CHAR.test(text[i] ?? " ")) i--;
+	if (i < 0 || text[i] !== "#") return false;
+	return i === 0 || !BEFORE_TAG.test(text[i - 1] ?? " ");
 }
 
 /** Inline code spans (backtick runs closed by a run of the same length), as [from, to) columns. */

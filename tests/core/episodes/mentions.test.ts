@@ -36,6 +36,32 @@ describe("findMentions", () => {
 		expect(codes(text)).toEqual(["plain:E012@12:3"]);
 	});
 
+	it("skips indented code blocks, but not indented list items or paragraph continuations", () => {
+		const text = [
+			"Intro E001.",
+			"",
+			"    E002 in an indented block",
+			"",
+			"\tE003 after a blank line inside the block",
+			"Back to prose E004.",
+			"- item E005",
+			"",
+			"    continued item E006",
+			"    - nested E007",
+			"",
+			"Paragraph E008",
+			"    lazy continuation E009",
+			"## Heading",
+			"    E010 in a block after a heading",
+		].join("\n");
+		expect(codes(text)).toEqual(["plain:E001@1:6", "plain:E004@6:14", "plain:E005@7:7", "plain:E006@9:19", "plain:E007@10:13", "plain:E008@12:10", "plain:E009@13:22"]);
+	});
+
+	it("tells URLs, autolinks and tags from codes beside them", () => {
+		const text = "See <https://x.org/E001>, (https://y.org/a/E002). Then E003, #topic/E004 and a#E005 and [[E006]]#E007 E008.";
+		expect(codes(text)).toEqual(["plain:E003@1:55", "plain:E005@1:79", "link:E006@1:88", "plain:E008@1:102"]);
+	});
+
 	it("skips the generated Cited by section", () => {
 		const text = "Before E001\n%% research-atlas:cited-by start — generated %%\n- E002 quoted\n%% research-atlas:cited-by end %%\nAfter E003";
 		expect(codes(text)).toEqual(["plain:E001@1:7", "plain:E003@5:6"]);
@@ -58,6 +84,15 @@ describe("findMentions", () => {
 	it("follows a custom code pattern", () => {
 		const custom = codeSyntax("EP-\\d+");
 		expect(findMentions("EP-12 and E026 and [[EP-7]]", { syntax: custom }).map((m) => m.code)).toEqual(["EP-12", "EP-7"]);
+	});
+
+	it("pre-filters with the bare pattern, keeping the u flag where the pattern needs it", () => {
+		expect(codeSyntax("E\\d{3}").quick.flags).toBe("g");
+		expect(codeSyntax("\\p{Lu}\\d{2}").quick.flags).toBe("gu");
+		const accented = codeSyntax("É\\d{2}");
+		expect(accented.quick.flags).toBe("gu");
+		expect(findMentions("Voir É12 et XÉ13.", { syntax: accented }).map((m) => m.code)).toEqual(["É12"]);
+		expect(findMentions("Only \u{1F600} and P12", { syntax: codeSyntax("\\p{Lu}\\d{2}") }).map((m) => m.code)).toEqual(["P12"]);
 	});
 
 	it("falls back to the default pattern when the setting is not a valid pattern", () => {
