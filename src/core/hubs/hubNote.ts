@@ -2,7 +2,7 @@
 import { findHubRegion, renderHubRegion } from "../markdown/hubRegion";
 import type { YamlPort } from "../markdown/yaml";
 import { safeBaseName } from "../text/fileName";
-import { formatSectionMode, HUB_KEYS, type HubSpec } from "./hubSpec";
+import { formatSectionMode, HUB_KEYS, type HubChoices, type HubSpec } from "./hubSpec";
 import type { HubPlan } from "./planHub";
 
 /** Replaces the region between the markers, keeping the user's text around it; appends a region when there is none. */
@@ -19,6 +19,8 @@ export interface NewHubNote {
 	spec: HubSpec;
 	/** A line shown above the generated region, also stored as `description`. */
 	description?: string;
+	/** Card and section order the hub keeps for itself (recorded as `hub_sort`, `hub_section_order`). */
+	choices?: HubChoices;
 }
 
 /** The full text of a new hub note: frontmatter recording how to rebuild it, the description, the region. */
@@ -30,6 +32,8 @@ export function newHubNoteText(options: NewHubNote, plan: HubPlan, yaml: YamlPor
 		...(description === "" ? {} : { description }),
 		[HUB_KEYS.tag]: options.spec.tag,
 		[HUB_KEYS.sections]: formatSectionMode(options.spec.sections),
+		...(options.choices?.sort === undefined ? {} : { [HUB_KEYS.sort]: options.choices.sort }),
+		...(options.choices?.sectionOrder === undefined || options.choices.sectionOrder === "default" ? {} : { [HUB_KEYS.sectionOrder]: options.choices.sectionOrder }),
 	};
 	const body = description === "" ? renderHubRegion(plan.region) : `${description}\n\n${renderHubRegion(plan.region)}`;
 	return `---\n${yaml.stringify(frontmatter)}---\n${body}\n`;

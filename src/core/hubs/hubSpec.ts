@@ -111,13 +111,19 @@ export function readHubSpec(note: NoteInfo, defaults: HubDefaults): HubSpec | nu
 	};
 }
 
+/** What a new hub may set for itself rather than take from the settings. */
+export interface HubChoices {
+	sort?: HubSort;
+	sectionOrder?: SectionOrder;
+}
+
 /** A spec for a new hub. */
-export function newHubSpec(tag: string, sections: SectionMode, defaults: HubDefaults): HubSpec {
+export function newHubSpec(tag: string, sections: SectionMode, defaults: HubDefaults, choices: HubChoices = {}): HubSpec {
 	return {
 		tag: tag.trim().replace(/^#/, ""),
 		sections,
-		sort: defaults.sort,
-		sectionOrder: "default",
+		sort: choices.sort ?? defaults.sort,
+		sectionOrder: choices.sectionOrder ?? "default",
 		frozen: false,
 		excludeFolders: [...defaults.excludeFolders],
 		excludeKey: defaults.excludeKey,

@@ -4,7 +4,7 @@ import type { VaultPort } from "../vault/port";
 import { findHubs } from "./findHubs";
 import { hubNotePath, newHubNoteText, updatedHubText } from "./hubNote";
 import type { HubSource } from "./hubSource";
-import { hubTagOf, newHubSpec, readHubSpec, type HubDefaults, type SectionMode } from "./hubSpec";
+import { hubTagOf, newHubSpec, readHubSpec, type HubChoices, type HubDefaults, type SectionMode } from "./hubSpec";
 import { tagKey } from "./hubTag";
 import { planHub } from "./planHub";
 
@@ -40,8 +40,8 @@ export async function updateHubs(vault: VaultPort, source: HubSource, defaults: 
 	return out;
 }
 
-/** A request to build a hub. */
-export interface HubRequest {
+/** A request to build a hub; `sort` and `sectionOrder`, when given, are kept by the hub instead of the settings'. */
+export interface HubRequest extends HubChoices {
 	tag: string;
 	title: string;
 	sections: SectionMode;
@@ -61,9 +61,10 @@ export async function createHub(vault: VaultPort, source: HubSource, request: Hu
 		const existing = source.byPath.get(path);
 		const text = await vault.read(path);
 		if (text === null) {
-			const spec = newHubSpec(request.tag, request.sections, defaults);
+			const choices: HubChoices = { ...(request.sort === undefined ? {} : { sort: request.sort }), ...(request.sectionOrder === undefined ? {} : { sectionOrder: request.sectionOrder }) };
+			const spec = newHubSpec(request.tag, request.sections, defaults, choices);
 			const plan = planHub(source, spec, path);
-			await vault.create(path, newHubNoteText({ title: request.title, spec, ...(request.description === undefined ? {} : { description: request.description }) }, plan, yaml));
+			await vault.create(path, newHubNoteText({ title: request.title, spec, choices, ...(request.description === undefined ? {} : { description: request.description }) }, plan, yaml));
 			return { path, tag: spec.tag, status: "created", notes: plan.members.length, sections: plan.sections };
 		}
 		const tag = existing === undefined ? null : hubTagOf(existing);

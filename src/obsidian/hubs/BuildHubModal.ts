@@ -1,12 +1,21 @@
-/** Step two of "Build topic hub from tag": the hub's title and how its sections are formed. */
+/** Step two of "Build topic hub from tag": the hub's title, how its sections are formed, and optionally its orders. */
 import { Modal, Setting, type App } from "obsidian";
-import { parseSectionMode, type SectionMode } from "../../core";
+import { isHubSort, parseSectionMode, type HubSort, type SectionMode } from "../../core";
 
-/** What the user chose. */
+/** What the user chose; `sort` and `sectionOrder` only when they differ from following the settings. */
 export interface BuildHubChoice {
 	title: string;
 	sections: SectionMode;
+	description?: string;
+	sort?: HubSort;
+	sectionOrder?: "title" | "size";
 }
+
+const SORTS: Record<HubSort, string> = {
+	title: "Title",
+	modified: "Last modified, newest first",
+	citations: "Episode citations, most first",
+};
 
 const SECTION_KINDS: Record<SectionMode["kind"], string> = {
 	nested: "By the next level of the nested tag",
@@ -20,12 +29,17 @@ export class BuildHubModal extends Modal {
 	private title: string;
 	private kind: SectionMode["kind"] = "nested";
 	private key = "";
+	private description = "";
+	private sort: HubSort | "" = "";
+	private sectionOrder: "default" | "title" | "size" = "default";
 
 	constructor(
 		app: App,
 		private readonly tag: string,
 		defaultTitle: string,
 		private readonly submit: (choice: BuildHubChoice) => void,
+		/** The card order in the settings, named in the "follow the settings" option. */
+		private readonly settingSort: HubSort = "title",
 	) {
 		super(app);
 		this.title = defaultTitle;
@@ -64,8 +78,37 @@ export class BuildHubModal extends Modal {
 			new Setting(el)
 				.setName("Property")
 				.setDesc("Notes are grouped by this property's value.")
-				.addText((text) => text.setPlaceholder("Property name").setValue(this.key).onChange((value) => (this.key = value.trim())));
+				.addText((text) => {
+					text.setPlaceholder("Property name").setValue(this.key).onChange((value) => (this.key = value.trim()));
+					text.inputEl.addClass("research-atlas-build-hub-key");
+				});
 		}
+		new Setting(el)
+			.setName("Description")
+			.setDesc("Optional. Shown above the generated part.")
+			.addText((text) => {
+				text.setPlaceholder("What this hub gathers").setValue(this.description).onChange((value) => (this.description = value));
+				text.inputEl.addClass("research-atlas-build-hub-description");
+			});
+		new Setting(el)
+			.setName("Card order")
+			.setDesc("Inside each section. Stored in the hub's hub_sort property; change it there later.")
+			.addDropdown((dropdown) => {
+				dropdown.addOption("", `As in settings (${SORTS[this.settingSort].toLowerCase()})`);
+				for (const [sort, label] of Object.entries(SORTS)) dropdown.addOption(sort, label);
+				dropdown.setValue(this.sort).onChange((value) => (this.sort = isHubSort(value) ? value : ""));
+			});
+		new Setting(el)
+			.setName("Section order")
+			.setDesc("Stored in hub_section_order, which also takes a list of section names to put first.")
+			.addDropdown((dropdown) =>
+				dropdown
+					.addOption("default", "As the section notes order them, then by name")
+					.addOption("title", "By name")
+					.addOption("size", "Largest first")
+					.setValue(this.sectionOrder)
+					.onChange((value) => (this.sectionOrder = value === "title" || value === "size" ? value : "default")),
+			);
 		new Setting(el).addButton((button) => button.setButtonText("Build hub").setCta().onClick(() => this.done()));
 	}
 
@@ -76,7 +119,13 @@ export class BuildHubModal extends Modal {
 		const mode = this.kind === "frontmatter" ? parseSectionMode(`frontmatter:${this.key}`) : parseSectionMode(this.kind);
 		if (mode === null) return;
 		this.close();
-		this.submit({ title, sections: mode });
+		const description = this.description.trim();
+		this.submit({
+			title,
+			sections: mode,
+			...(description === "" ? {} : { description }),
+			...(this.sort === "" ? {} : { sort: this.sort }),
+			...(this.sectionOrder === "default" ? {} : { sectionOrder: this.sectionOrder }),
+		});
 	}
-
 }

@@ -7,6 +7,7 @@ import { Component, MarkdownView, TFile, type App } from "obsidian";
 import {
 	createHub,
 	findHubs,
+	HUB_KEYS,
 	hubsFolderOf,
 	newHubSpec,
 	planHub,
@@ -15,6 +16,7 @@ import {
 	type HubDefaults,
 	type HubOutcome,
 	type HubRequest,
+	type HubSpec,
 } from "../../core";
 import type { AtlasSettings } from "../settings/settings";
 import { ObsidianVault } from "../vault/ObsidianVault";
@@ -70,11 +72,29 @@ export class HubUpdater extends Component {
 		return note !== undefined && readHubSpec(note, this.defaults()) !== null;
 	}
 
-	/** Regenerates one hub; `null` when the note is not a hub. */
-	async updateHub(file: TFile): Promise<HubOutcome | null> {
+	/** True for a hub whose updates are switched off (`hub_frozen: true`). */
+	isFrozen(file: TFile): boolean {
 		const note = this.notes.notes.get(file.path);
-		const spec = note === undefined ? null : readHubSpec(note, this.defaults());
-		if (spec === null) return null;
+		return note !== undefined && readHubSpec(note, this.defaults())?.frozen === true;
+	}
+
+	/** Freezes or unfreezes a hub through its properties; unfreezing brings it up to date at once. */
+	async setFrozen(file: TFile, frozen: boolean): Promise<HubOutcome | null> {
+		await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
+			if (frozen) frontmatter[HUB_KEYS.frozen] = true;
+			else delete frontmatter[HUB_KEYS.frozen];
+		});
+		if (frozen) return null;
+		// The cache may not have re-read the properties yet: plan from the spec the hub now has.
+		return this.updateHub(file, { frozen: false });
+	}
+
+	/** Regenerates one hub; `null` when the note is not a hub. */
+	async updateHub(file: TFile, override: Partial<HubSpec> = {}): Promise<HubOutcome | null> {
+		const note = this.notes.notes.get(file.path);
+		const read = note === undefined ? null : readHubSpec(note, this.defaults());
+		if (read === null) return null;
+		const spec = { ...read, ...override };
 		if (spec.frozen) return { path: file.path, tag: spec.tag, status: "frozen", notes: 0, sections: 0 };
 		const plan = planHub(await this.notes.sourceFor(spec, file.path), spec, file.path);
 		let status: HubOutcome["status"] = "unchanged";

@@ -27,20 +27,29 @@ export function startBuildHub(plugin: Plugin, { notes, updater }: HubCommandCont
 		new BuildHubModal(app, chosen.tag, title, (choice) => {
 			void (async () => {
 				try {
-					const { file, outcome } = await updater.buildHub({ tag: chosen.tag, title: choice.title, sections: choice.sections });
+					const { file, outcome } = await updater.buildHub({ tag: chosen.tag, ...choice });
 					new Notice(outcomeMessage(outcome, file?.basename ?? choice.title));
 					if (file !== null) await app.workspace.getLeaf(false).openFile(file);
 				} catch (error) {
 					new Notice(`Could not build the hub: ${error instanceof Error ? error.message : String(error)}`);
 				}
 			})();
-		}).open();
+		}, updater.defaults().sort).open();
 	}).open();
 }
 
 async function updateOne(updater: HubUpdater, file: TFile): Promise<void> {
 	const outcome = await updater.updateHub(file);
 	new Notice(outcome === null ? `"${file.basename}" is not a hub: a hub records hub_tag in its properties.` : outcomeMessage(outcome, file.basename));
+}
+
+async function setFrozen(updater: HubUpdater, file: TFile, frozen: boolean): Promise<void> {
+	try {
+		const outcome = await updater.setFrozen(file, frozen);
+		new Notice(frozen ? `Froze hub "${file.basename}": updates leave it as it is until you unfreeze it.` : outcome === null ? `Unfroze hub "${file.basename}".` : `Unfroze hub "${file.basename}". ${outcomeMessage(outcome, file.basename)}`);
+	} catch (error) {
+		new Notice(`Could not change hub "${file.basename}": ${error instanceof Error ? error.message : String(error)}`);
+	}
 }
 
 /** Registers the commands and the file-menu items. */
@@ -64,6 +73,19 @@ export function registerHubCommands(plugin: Plugin, context: HubCommandContext):
 			return true;
 		},
 	});
+	for (const frozen of [true, false]) {
+		plugin.addCommand({
+			id: frozen ? "freeze-this-hub" : "unfreeze-this-hub",
+			name: frozen ? "Freeze this hub (stop updates)" : "Unfreeze this hub",
+			icon: frozen ? "snowflake" : "refresh-cw",
+			checkCallback: (checking) => {
+				const file = app.workspace.getActiveFile();
+				if (!updater.isHub(file) || updater.isFrozen(file) === frozen) return false;
+				if (!checking) void setFrozen(updater, file, frozen);
+				return true;
+			},
+		});
+	}
 	plugin.addCommand({
 		id: "update-all-hubs",
 		name: "Update all hubs",
@@ -88,7 +110,17 @@ export function registerHubCommands(plugin: Plugin, context: HubCommandContext):
 			if (!("extension" in file) || file.extension !== "md") return;
 			const note = app.vault.getFileByPath(file.path);
 			if (note === null) return;
-			if (updater.isHub(note)) menu.addItem((item) => item.setTitle("Update this hub").setIcon("refresh-cw").setSection("action").onClick(() => void updateOne(updater, note)));
+			if (updater.isHub(note)) {
+				const frozen = updater.isFrozen(note);
+				if (!frozen) menu.addItem((item) => item.setTitle("Update this hub").setIcon("refresh-cw").setSection("action").onClick(() => void updateOne(updater, note)));
+				menu.addItem((item) =>
+					item
+						.setTitle(frozen ? "Unfreeze this hub" : "Freeze this hub")
+						.setIcon(frozen ? "refresh-cw" : "snowflake")
+						.setSection("action")
+						.onClick(() => void setFrozen(updater, note, !frozen)),
+				);
+			}
 			menu.addItem((item) => item.setTitle("Explore related notes").setIcon("git-fork").setSection("action").onClick(() => void showRelated(note.path)));
 		}),
 	);
