@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
-import { TFile } from "../../obsidian-stub/obsidian";
+import { MarkdownView, TFile } from "../../obsidian-stub/obsidian";
 import { createApp, asRealApp } from "../../helpers/memoryApp";
-import { EpisodeIndexer } from "../../../src/obsidian/episodes/EpisodeIndexer";
+import { EpisodeIndexer, REBUILD_DELAY_MS } from "../../../src/obsidian/episodes/EpisodeIndexer";
 import { mergeSettings } from "../../../src/obsidian/settings/settings";
 import { FILES, settle, startEpisodes, until } from "./harness";
 
@@ -55,9 +55,67 @@ describe("EpisodeIndexer", () => {
 		feature.indexer.subscribe((e) => events.push("reset" in e ? "reset" : "change"));
 		plugin.settings.codePattern = "EP-\\d+";
 		await plugin.saveSettings();
-		await until(() => feature.indexer.ready && feature.indexer.index.noteCount === 5);
+		await until(() => feature.indexer.ready && feature.indexer.index.syntax.pattern === "EP-\\d+");
 		expect(feature.indexer.index.codes()).toEqual(["EP-7"]);
 		expect(events[0]).toBe("reset");
 		expect(events.at(-1)).toBe("reset");
+	});
+
+	it("keeps an event's newer text when the initial load read the note before it changed", async () => {
+		const app = createApp(FILES);
+		const settings = { ...mergeSettings(null), atlasFolder: "" };
+		const indexer = new EpisodeIndexer(asRealApp(app), () => settings);
+		// load() starts reading every note; the edit lands before the load applies what it read.
+		indexer.load();
+		await app.vault.modify(app.vault.getFileByPath("Notes/Hand.md") as TFile, "Now only E011.");
+		await until(() => indexer.ready);
+		expect(indexer.index.citationsIn("Notes/Hand.md").map((c) => c.code)).toEqual(["E011"]);
+		await app.vault.delete(app.vault.getFileByPath("Reviews/Review.md") as TFile);
+		expect(indexer.index.hasNote("Reviews/Review.md")).toBe(false);
+		indexer.unload();
+	});
+
+	it("does nothing when unloaded before the layout was ready", async () => {
+		const app = createApp(FILES, { layoutReady: false });
+		const settings = { ...mergeSettings(null), atlasFolder: "" };
+		const indexer = new EpisodeIndexer(asRealApp(app), () => settings);
+		indexer.load();
+		indexer.unload();
+		app.workspace.setLayoutReady();
+		await app.vault.create("Notes/Late.md", "E026");
+		await settle();
+		expect(indexer.index.noteCount).toBe(0);
+		expect(indexer.ready).toBe(false);
+	});
+
+	it("re-indexes once after the pattern stops changing, and re-renders open reading views", async () => {
+		const { app, plugin, feature } = await startEpisodes({ ...FILES, "Notes/Ep.md": "EP-7 and E026" });
+		const leaf = app.workspace.getLeaf("tab");
+		await leaf.openFile(app.vault.getFileByPath("Notes/Ep.md") as TFile);
+		const view = leaf.view as MarkdownView;
+		const rerenders: boolean[] = [];
+		Object.assign(view, { getMode: () => "preview", previewMode: { rerender: (full?: boolean) => rerenders.push(full === true) } });
+		const loads = jest.spyOn(feature.indexer, "loadAll");
+		for (const pattern of ["E", "EP", "EP-", "EP-\\d", "EP-\\d+"]) {
+			plugin.settings.codePattern = pattern;
+			await plugin.saveSettings();
+		}
+		expect(feature.indexer.index.syntax.pattern).toBe("E\\d{3}");
+		await until(() => loads.mock.calls.length > 0 && feature.indexer.ready);
+		await new Promise((resolve) => setTimeout(resolve, REBUILD_DELAY_MS + 50));
+		expect(loads).toHaveBeenCalledTimes(1);
+		expect(feature.indexer.index.codes()).toEqual(["EP-7"]);
+		expect(rerenders).toEqual([true]);
+	});
+
+	it("applies a new episode folder live: notes there become episode notes, the old ones stop being", async () => {
+		const { plugin, feature } = await startEpisodes({ ...FILES, "Episodes/E050.md": "# Fifty", "Podcast/E099.md": "# Ninety-nine", "Notes/Cites.md": "E050 and E099" });
+		expect([feature.indexer.index.episodePath("E050"), feature.indexer.index.episodePath("E099")]).toEqual(["Episodes/E050.md", undefined]);
+		plugin.settings.episodeFolder = "Podcast";
+		await plugin.saveSettings();
+		await until(() => feature.indexer.episodeFolder === "Podcast" && feature.indexer.ready);
+		expect([feature.indexer.index.episodePath("E050"), feature.indexer.index.episodePath("E099")]).toEqual([undefined, "Podcast/E099.md"]);
+		// Episode notes that say so in their frontmatter stay episode notes wherever they are.
+		expect(feature.indexer.index.episodePath("E026")).toBe("Episodes/E026.md");
 	});
 });
