@@ -12,9 +12,12 @@ import type { EpisodeIndexer } from "./EpisodeIndexer";
 export const CODE_CLASS = "research-atlas-code";
 /** Class of the count after a code. */
 export const COUNT_CLASS = "research-atlas-code-count";
+/** Extra class of a code whose episode note does not exist yet. */
+export const MISSING_CLASS = "research-atlas-code-missing";
 
-/** Text under these never becomes a link: code, math, links, and what the plugin already made. */
-const SKIP = "code, pre, a, .math, .frontmatter, .internal-embed, ." + CODE_CLASS + ", ." + COUNT_CLASS;
+/** Elements whose text never becomes a link: code, math, links, embeds, and what the plugin already made. */
+const SKIP_TAGS = new Set(["CODE", "PRE", "A", "svg"]);
+const SKIP_CLASSES = ["math", "frontmatter", "internal-embed", CODE_CLASS, COUNT_CLASS];
 
 /** The reading-view post-processor. */
 export function codeLinkProcessor(indexer: EpisodeIndexer, settings: () => AtlasSettings): MarkdownPostProcessor {
@@ -23,46 +26,104 @@ export function codeLinkProcessor(indexer: EpisodeIndexer, settings: () => Atlas
 	};
 }
 
-/** Decorates codes inside `el`; returns how many codes (plain or linked) it marked. */
+/**
+ * Decorates codes inside `el`; returns how many codes (plain or linked) it marked. One walk over the section
+ * (skipping code, math, links and embeds whole, never matching selectors per text node), one fragment per
+ * text node that holds codes, and one lookup per distinct code: a long note stays cheap to render.
+ */
 export function decorateCodes(el: HTMLElement, indexer: EpisodeIndexer, sourcePath: string, settings: AtlasSettings): number {
+	for (let up = el.parentElement; up !== null; up = up.parentElement) if (skipped(up)) return 0;
 	const syntax = indexer.index.syntax;
 	const selfCode = indexer.index.episodeCodeOfNote(sourcePath);
-	const doc = el.ownerDocument;
 	const texts: Text[] = [];
-	const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-	for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-		const parent = node.parentElement;
-		// The cheap test first: most text has no code, and selector matching is the slow part.
-		if (parent !== null && syntax.find.test(reset(syntax.find, node.nodeValue ?? "")) && parent.closest(SKIP) === null) texts.push(node as Text);
-	}
+	const links: HTMLElement[] = [];
+	collect(el, syntax.quick, texts, links);
+	const looks = new Map<string, CodeLook>();
+	const look = (code: string): CodeLook => {
+		let found = looks.get(code);
+		if (found === undefined) looks.set(code, (found = codeLook(code, indexer, settings)));
+		return found;
+	};
 	let marked = 0;
 	for (const text of texts) {
 		const value = text.nodeValue ?? "";
 		const mentions = mentionsInLine(value, { syntax, ...(selfCode === undefined ? {} : { selfCode }) }).filter((m) => m.form === "plain");
 		if (mentions.length === 0) continue;
-		const parts: Array<string | Node> = [];
+		const fragment = createFragment();
 		let at = 0;
 		for (const mention of mentions) {
-			parts.push(value.slice(at, mention.from));
-			const link = createEl("a", { cls: ["internal-link", CODE_CLASS], text: mention.code, href: mention.code, attr: { "data-href": mention.code, "data-code": mention.code, target: "_blank", rel: "noopener" } });
-			parts.push(link);
+			if (mention.from > at) fragment.append(value.slice(at, mention.from));
+			const info = look(mention.code);
+			fragment.createEl("a", {
+				cls: info.missing ? ["internal-link", CODE_CLASS, "is-unresolved", MISSING_CLASS] : ["internal-link", CODE_CLASS],
+				text: mention.code,
+				href: mention.code,
+				attr: { "data-href": mention.code, "data-code": mention.code, ...(info.missing ? { "aria-label": missingLabel(mention.code) } : {}) },
+			});
+			if (info.count !== null) countBadge(fragment, info.count, info.label);
 			at = mention.to;
 			marked++;
 		}
-		parts.push(value.slice(at));
-		text.replaceWith(...parts.filter((part) => part !== ""));
-		for (const part of parts) if (part instanceof HTMLElement) updateCodeLink(part, indexer, settings);
+		if (at < value.length) fragment.append(value.slice(at));
+		text.parentNode?.replaceChild(fragment, text);
 	}
-	for (const link of Array.from(el.getElementsByTagName("a"))) {
+	for (const link of links) {
 		const href = link.getAttribute("data-href");
-		if (href === null || !link.hasClass("internal-link") || link.hasClass(CODE_CLASS)) continue;
+		if (href === null) continue;
 		const code = codeOfTarget(href.split("#")[0] ?? "", syntax);
-		if (code === null || code === selfCode || link.closest(".internal-embed") !== null) continue;
-		link.setAttr("data-code", code);
-		updateCount(link, code, indexer, settings);
+		if (code === null || code === selfCode) continue;
+		link.setAttribute("data-code", code);
+		const info = look(code);
+		if (info.count !== null && link.nextElementSibling?.classList.contains(COUNT_CLASS) !== true) link.after(countBadge(createFragment(), info.count, info.label));
 		marked++;
 	}
 	return marked;
+}
+
+/** Text nodes that may hold a code, and internal links, below `node`; skipped subtrees are never entered. */
+function collect(node: Node, find: RegExp, texts: Text[], links: HTMLElement[]): void {
+	for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+		if (child.nodeType === 3) {
+			find.lastIndex = 0;
+			if (find.test(child.nodeValue ?? "")) texts.push(child as Text);
+			continue;
+		}
+		if (child.nodeType !== 1) continue;
+		const element = child as HTMLElement;
+		if (element.tagName === "A") {
+			if (element.classList.contains("internal-link") && !element.classList.contains(CODE_CLASS)) links.push(element);
+			continue;
+		}
+		if (!skipped(element)) collect(element, find, texts, links);
+	}
+}
+
+function skipped(element: Element): boolean {
+	return SKIP_TAGS.has(element.tagName) || SKIP_CLASSES.some((c) => element.classList.contains(c));
+}
+
+/** What a code looks like where it is shown: whether its note is missing, and the count after it (null: none). */
+interface CodeLook {
+	missing: boolean;
+	count: number | null;
+	label: string;
+}
+
+function codeLook(code: string, indexer: EpisodeIndexer, settings: AtlasSettings): CodeLook {
+	const count = indexer.index.count(code, settings.citationCount);
+	const shown = count > 0 && count >= settings.citationCountMinimum;
+	return { missing: episodeFile(indexer, code) === null, count: shown ? count : null, label: shown ? countLabel(count, settings.citationCount) : "" };
+}
+
+/** Adds the count after a code to `parent`. */
+function countBadge(parent: DocumentFragment, count: number, label: string): DocumentFragment {
+	parent.createSpan({ cls: COUNT_CLASS, text: String(count), attr: { "aria-label": label } });
+	return parent;
+}
+
+/** The tooltip of a code whose episode note does not exist. */
+export function missingLabel(code: string): string {
+	return `No note for ${code} yet: click to create it`;
 }
 
 /** Refreshes a plain-code link: resolved or not, its tooltip and its count. */
@@ -70,8 +131,8 @@ export function updateCodeLink(link: HTMLElement, indexer: EpisodeIndexer, setti
 	const code = link.getAttribute("data-code") ?? "";
 	const missing = episodeFile(indexer, code) === null;
 	link.toggleClass("is-unresolved", missing);
-	link.toggleClass("research-atlas-code-missing", missing);
-	link.setAttr("aria-label", missing ? `No note for ${code} yet: click to create it` : null);
+	link.toggleClass(MISSING_CLASS, missing);
+	link.setAttr("aria-label", missing ? missingLabel(code) : null);
 	updateCount(link, code, indexer, settings);
 }
 
@@ -148,9 +209,4 @@ export class CodeLinksChild extends MarkdownRenderChild implements HoverParent {
 
 function codeLinkOf(target: EventTarget | null): HTMLElement | null {
 	return target instanceof Element ? target.closest<HTMLElement>(`a.${CODE_CLASS}`) : null;
-}
-
-function reset(pattern: RegExp, text: string): string {
-	pattern.lastIndex = 0;
-	return text;
 }

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { Component, MarkdownRenderer, Modal } from "../../obsidian-stub/obsidian";
 import type * as Real from "obsidian";
+import { decorateCodes } from "../../../src/obsidian/episodes/codeLinkProcessor";
 import { FILES, settle, startEpisodes, until, type Harness } from "./harness";
 
 /** Renders Markdown like the reading view and runs the plugin's post-processor on it. */
@@ -102,6 +103,25 @@ describe("reading view post-processor", () => {
 		const h = await startEpisodes(FILES);
 		const { el } = await readingView(h, "E026 is about tokens; see E011.", "Episodes/E026.md");
 		expect(codes(el)).toEqual(["E011:1"]);
+	});
+
+	it("skips code, math, embeds and its own links whole, and never counts a link twice", async () => {
+		const h = await startEpisodes(FILES);
+		const el = document.body.createDiv();
+		const p = el.createEl("p", { text: "Plain E026, " });
+		p.createEl("code", { text: "E026" });
+		p.createSpan({ cls: "math", text: "E011" });
+		p.createSpan({ cls: "internal-embed" }).createEl("a", { cls: "internal-link", text: "E011", attr: { "data-href": "E011" } });
+		p.createEl("a", { cls: "internal-link", text: "E011", attr: { "data-href": "Episodes/E011#^p1" } });
+		p.createEl("strong", { text: " and bold E011." });
+		const settings = h.plugin.settings;
+		expect(decorateCodes(el, h.feature.indexer, "Notes/Other.md", settings)).toBe(3);
+		expect(decorateCodes(el, h.feature.indexer, "Notes/Other.md", settings)).toBe(1);
+		expect(p.textContent).toBe("Plain E0262, E026E011E011E0111 and bold E0111.");
+		expect(codes(el)).toEqual(["E026:2", "E011:1"]);
+		// Inside a code block the section is skipped altogether.
+		const inCode = el.createEl("pre").createEl("code").createDiv({ text: "E026" });
+		expect(decorateCodes(inCode, h.feature.indexer, "Notes/Other.md", settings)).toBe(0);
 	});
 
 	it("never turns vault text into HTML", async () => {
