@@ -4,6 +4,8 @@ import { join } from "path";
 
 const PLUGIN_ID = "research-atlas";
 const RELEASE_FILES = ["main.js", "manifest.json", "styles.css"];
+/** The vault folder that receives a copy of the source pages; the installed plugin imports from it. */
+export const SOURCES_FOLDER = "Sources";
 
 /** Copies the release files from `projectDir`, enables the plugin, and copies the source pages to `Sources/`. */
 export function installPlugin(projectDir: string, vaultDir: string, seedsDir: string): string[] {
@@ -21,8 +23,8 @@ export function installPlugin(projectDir: string, vaultDir: string, seedsDir: st
 	if (!list.includes(PLUGIN_ID)) list.push(PLUGIN_ID);
 	writeFileSync(enabledPath, JSON.stringify(list, null, 2) + "\n");
 	const dataPath = join(pluginDir, "data.json");
-	if (!existsSync(dataPath)) writeFileSync(dataPath, JSON.stringify({ sourceFolder: "Sources", atlasFolder: "" }, null, 2) + "\n");
-	const sources = join(vaultDir, "Sources");
+	if (!existsSync(dataPath)) writeFileSync(dataPath, JSON.stringify({ sourceFolder: SOURCES_FOLDER, atlasFolder: "" }, null, 2) + "\n");
+	const sources = join(vaultDir, SOURCES_FOLDER);
 	mkdirSync(sources, { recursive: true });
 	for (const file of readdirSync(seedsDir)) {
 		if (!file.startsWith(".")) copyFileSync(join(seedsDir, file), join(sources, file));

@@ -5,7 +5,7 @@ import { importPages } from "../../core";
 import { parseArgs, stringOption } from "../args";
 import { FsVault } from "../fsVault";
 import { readInputs } from "../inputs";
-import { installPlugin } from "../installPlugin";
+import { installPlugin, SOURCES_FOLDER } from "../installPlugin";
 import { nodeYaml } from "../yaml";
 
 /** Runs the import; exit code 0 when every input was imported, 1 when any was rejected, 2 on usage errors. */
@@ -18,10 +18,13 @@ export async function buildCommand(argv: string[], out: (line: string) => void, 
 		err(`research-atlas: --seeds ${seeds}: no such folder`);
 		return 2;
 	}
-	const inputs = readInputs(seeds);
+	const install = args.options.has("install-plugin");
+	// An installed vault keeps a copy of the pages in Sources/, where the plugin's own import reads them: name them
+	// by that vault path, as the plugin does, so importing again inside Obsidian finds nothing to change.
+	const inputs = readInputs(seeds).map((input) => (install ? { ...input, file: `${SOURCES_FOLDER}/${input.file}` } : input));
 	const vault = new FsVault(vaultDir);
 	const result = await importPages(inputs, vault, { root: folder, yaml: nodeYaml });
-	const installProblems = args.options.has("install-plugin") ? installPlugin(projectRoot(__dirname), vaultDir, seeds) : [];
+	const installProblems = install ? installPlugin(projectRoot(__dirname), vaultDir, seeds) : [];
 	const problems = result.problems.filter((p) => p.severity !== "info").map((p) => ({ file: p.file, message: p.message, severity: p.severity, code: p.code }));
 	if (args.options.has("json")) {
 		out(
