@@ -3,7 +3,7 @@ import { EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { editorInfoField, editorLivePreviewField, TFile } from "../../obsidian-stub/obsidian";
 import type * as Real from "obsidian";
-import { FILES, startEpisodes, type Harness } from "./harness";
+import { FILES, startEpisodes, until, type Harness } from "./harness";
 
 function editor(h: Harness, doc: string, options: { livePreview?: boolean; cursor?: number; path?: string } = {}): EditorView {
 	const file = h.app.vault.getFileByPath(options.path ?? "Notes/Hand.md") as TFile;
@@ -65,5 +65,25 @@ describe("Live Preview extension", () => {
 		view.dispatch({ selection: EditorSelection.cursor(5) });
 		shown.push(citations.code ?? "");
 		expect(shown).toEqual(["E011", "E026"]);
+	});
+
+	it("follows settings live: a new code pattern, the count mode and the minimum", async () => {
+		const h = await startEpisodes({ ...FILES, "Notes/Ep.md": "EP-7 here" });
+		const view = editor(h, "X\nSee E026 and EP-7.", { cursor: 0 });
+		expect([marked(view), counts(view)]).toEqual([["E026"], ["2"]]);
+		h.plugin.settings.citationCount = "occurrences";
+		await h.plugin.saveSettings();
+		await until(() => counts(view).join() === "3");
+		h.plugin.settings.citationCountMinimum = 4;
+		await h.plugin.saveSettings();
+		await until(() => counts(view).length === 0);
+		h.plugin.settings.codePattern = "EP-\\d+";
+		h.plugin.settings.citationCountMinimum = 1;
+		await h.plugin.saveSettings();
+		await until(() => marked(view).join() === "EP-7?");
+		expect(counts(view)).toEqual(["1"]);
+		// The editor's text and cursor are untouched by the redraws.
+		expect([view.state.doc.toString(), view.state.selection.main.head]).toEqual(["X\nSee E026 and EP-7.", 0]);
+		view.destroy();
 	});
 });

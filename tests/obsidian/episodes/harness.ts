@@ -27,12 +27,16 @@ export interface Harness {
 
 /** Builds the app over `files`, loads the plugin with `settings`, and waits until the index finished loading. */
 export async function startEpisodes(files: Record<string, string>, settings: Partial<AtlasSettings> = {}): Promise<Harness> {
-	const app = createApp(files);
+	return loadEpisodes(createApp(files), settings);
+}
+
+/** Loads a new plugin instance over an existing app (as enabling the plugin does) and waits for its index. */
+export async function loadEpisodes(app: App, settings: Partial<AtlasSettings> = {}, waitForIndex = true): Promise<Harness> {
 	const plugin = new EpisodePlugin(asRealApp(app), MANIFEST);
 	plugin.settings = { ...mergeSettings(null), atlasFolder: "", ...settings };
 	const stub = stubOf(plugin, StubPlugin);
 	await stub.loadForTest();
-	await until(() => plugin.feature.indexer.ready);
+	if (waitForIndex) await until(() => plugin.feature.indexer.ready);
 	return { app, plugin, stub, feature: plugin.feature };
 }
 
