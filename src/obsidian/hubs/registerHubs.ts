@@ -1,7 +1,8 @@
-/** Wires the hubs feature: live notes, hub updates (and auto-update), commands, the related-notes sidebar. */
+/** Wires the hubs feature: live notes, hub updates (and auto-update), commands, hub cards in reading view, the related-notes sidebar. */
 import { requireApiVersion, type WorkspaceLeaf } from "obsidian";
 import type ResearchAtlasPlugin from "../main";
 import type { AtlasSettings } from "../settings/settings";
+import { hubCardProcessor } from "./hubCardProcessor";
 import { registerHubCommands } from "./hubCommands";
 import { HubUpdater } from "./HubUpdater";
 import { RELATED_VIEW_TYPE, RelatedNotesView } from "./RelatedNotesView";
@@ -39,5 +40,6 @@ export function registerHubs(plugin: ResearchAtlasPlugin): HubFeature {
 		if (leaf.view instanceof RelatedNotesView) leaf.view.showFor(path);
 	};
 	registerHubCommands(plugin, { notes, updater, showRelated });
+	plugin.registerMarkdownPostProcessor(hubCardProcessor(app, (path) => void showRelated(path)));
 	return { notes, updater, showRelated };
 }
