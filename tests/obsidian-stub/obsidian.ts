@@ -2197,7 +2197,20 @@ export class MarkdownRenderChild extends Component implements Real.MarkdownRende
 	}
 }
 
+/** Inline Markdown: `==highlights==` become `<mark>` (as in Obsidian), with links rendered inside and around them. */
 function renderInline(parent: HTMLElement, text: string, sourcePath: string): void {
+	if (!text.includes("==")) return renderLinks(parent, text, sourcePath);
+	let last = 0;
+	for (const m of text.matchAll(/==(?=\S)([^=\n]*?\S)==/g)) {
+		const index = m.index ?? 0;
+		renderLinks(parent, text.slice(last, index), sourcePath);
+		renderLinks(parent.createEl("mark"), m[1] ?? "", sourcePath);
+		last = index + m[0].length;
+	}
+	renderLinks(parent, text.slice(last), sourcePath);
+}
+
+function renderLinks(parent: HTMLElement, text: string, sourcePath: string): void {
 	const pattern = /\[\[([^\]]+?)\]\]|\[([^\]]*)\]\(([^)\s]+)\)/g;
 	let last = 0;
 	for (const m of text.matchAll(pattern)) {

@@ -30,7 +30,8 @@ describe("Episode citations view", () => {
 		expect(view.containerEl.querySelector(".research-atlas-citations-title")?.textContent).toBe("E026Rethinking RL");
 		expect(view.containerEl.querySelector(".research-atlas-citations-summary")?.textContent).toBe("2 notes · 3 passages");
 		expect(groups(view)).toEqual(["Hand(1)", "Review(2)"]);
-		expect(passages(view)).toEqual(["I typed ==E026== and E099 by hand, see https://x.org/E026.", "RL reweights tokens ==E026==.", "Again ==E026== and `E026` in code."]);
+		expect(passages(view)).toEqual(["I typed E026 and E099 by hand, see https://x.org/E026.", "RL reweights tokens E026.", "Again E026 and `E026` in code."]);
+		expect(Array.from(view.containerEl.querySelectorAll(".research-atlas-citation-text mark")).map((m) => m.textContent)).toEqual(["E026", "E026", "E026"]);
 		expect(Array.from(view.containerEl.querySelectorAll(".research-atlas-citation-headings")).map((e) => e.textContent)).toEqual(["Token level", "Token level"]);
 	});
 
