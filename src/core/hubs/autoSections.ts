@@ -7,7 +7,7 @@ import type { NoteInfo } from "../vault/noteInfo";
 import { nameGroups } from "./groupNames";
 import { isTagUnder, tagKey } from "./hubTag";
 import { noteType } from "./noteKinds";
-import { noteFeatures } from "./noteFeatures";
+import { noteFeatures, type NoteFeatures } from "./noteFeatures";
 import { noteTitle } from "./noteText";
 import { restSection, type Grouping, type SectionDraft } from "./sectionDraft";
 
@@ -35,8 +35,10 @@ export const autoSections: Grouping = ({ members, spec, source }) => {
 	const notes = [...members].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	const ids = new Map<string, number>();
 	const features: Feature[] = [];
+	const read = new Map<string, NoteFeatures>();
 	const rows: number[][] = notes.map((note) => {
 		const f = noteFeatures(note, source.byPath);
+		read.set(note.path, f);
 		const keyed: [Kind, string][] = [
 			...f.episodes.map((v): [Kind, string] => ["episode", v]),
 			...f.links.map((v): [Kind, string] => ["link", v]),
@@ -79,7 +81,7 @@ export const autoSections: Grouping = ({ members, spec, source }) => {
 	const k = Math.min(sectionCount(n), placed.length);
 	const finish = (groups: number[][]): SectionDraft[] => {
 		const members = groups.map((group) => group.map((i) => notes[i] as NoteInfo));
-		const headings = nameGroups(members, { hubTag: spec.tag, byPath: source.byPath, tagTitles, vault: source.notes });
+		const headings = nameGroups(members, { hubTag: spec.tag, byPath: source.byPath, tagTitles, vault: source.notes, features: read });
 		const drafts = members.map((group, rank): SectionDraft => ({ key: `auto:${rank}`, heading: headings[rank] ?? `Group ${rank + 1}`, link: null, declared: null, rank, members: group, rest: false }));
 		return loose.length > 0 ? [...drafts, restSection(loose)] : drafts;
 	};

@@ -10,7 +10,7 @@ import { compareTitles } from "./cardOrder";
 import { headingFromSlug } from "./headingFromSlug";
 import { isTagUnder } from "./hubTag";
 import { episodeCodeOfNote } from "./noteKinds";
-import { noteFeatures } from "./noteFeatures";
+import { noteFeatures, type NoteFeatures } from "./noteFeatures";
 import { noteTitle } from "./noteText";
 import { titlePhrases, titleTermKeys, titleTokens } from "./titleWords";
 
@@ -51,6 +51,8 @@ export interface GroupNaming {
 	tagTitles: ReadonlyMap<string, string>;
 	/** Every note of the vault: a word common in all its titles ("model", "learning") names little. */
 	vault: readonly NoteInfo[];
+	/** Features already read for grouping, by path (read again where missing). */
+	features?: ReadonlyMap<string, NoteFeatures>;
 }
 
 /** The name terms of one note, each once. */
@@ -63,7 +65,7 @@ function termsOf(note: NoteInfo, naming: GroupNaming, terms: Map<string, Term>):
 		if (known === undefined) terms.set(key, { key, kind, label: label(), df: 1 });
 		else known.df++;
 	};
-	const f = noteFeatures(note, naming.byPath);
+	const f = naming.features?.get(note.path) ?? noteFeatures(note, naming.byPath);
 	for (const path of f.episodes) {
 		const linked = naming.byPath.get(path);
 		const code = linked === undefined ? null : episodeCodeOfNote(linked);

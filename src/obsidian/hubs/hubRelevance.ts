@@ -4,7 +4,8 @@ import { hasTagUnder, readHubSpec, type HubDefaults, type HubSpec, type NoteInfo
 /** What a hub shows of a note under a spec: a change elsewhere in the note cannot change the hub. */
 function shown(note: NoteInfo, spec: HubSpec): string {
 	const fm = note.frontmatter;
-	const parts: unknown[] = [note.path, [...note.tags].sort(), fm.title, fm.description, fm.type, spec.excludeKey === "" ? null : fm[spec.excludeKey]];
+	// A section note's `order` and declared count place and label its section.
+	const parts: unknown[] = [note.path, [...note.tags].sort(), fm.title, fm.description, fm.type, fm.order, fm.declared_notes, spec.excludeKey === "" ? null : fm[spec.excludeKey]];
 	if (spec.sort === "modified") parts.push(note.mtime);
 	// Citation order and automatic sections read links; frontmatter sections read one key.
 	if (spec.sort === "citations" || spec.sections.kind === "auto") parts.push(note.links);

@@ -135,6 +135,25 @@ describe("freezing a hub", () => {
 });
 
 describe("auto-update and renames", () => {
+	it("moves a section when its section note's order changes", async () => {
+		const h = await startHubs(await seedFiles(), { hubAutoUpdate: true });
+		const updater = h.feature.updater;
+		await updater.updateAll();
+		await settle();
+		updater.pending.clear();
+		const section = file(h, "Hubs/What does reward learning actually do to model reasoning/RLVR Side Effects.md");
+		// With a description, nothing but the order tells that the section moved.
+		await h.app.fileManager.processFrontMatter(section, (fm: Record<string, unknown>) => (fm.description = "What RLVR breaks."));
+		await settle();
+		await updater.flush();
+		await h.app.fileManager.processFrontMatter(section, (fm: Record<string, unknown>) => (fm.order = 0));
+		await settle();
+		expect([...updater.pending]).toEqual([SEED_HUB]);
+		await updater.flush();
+		const headings = (await h.app.vault.read(file(h, SEED_HUB))).split("\n").filter((line) => line.startsWith("## "));
+		expect(headings.slice(0, 2)).toEqual(["## [[RLVR Side Effects]]", "## [[What RLVR Actually Does]]"]);
+	});
+
 	it("keeps a renamed note's card with its new link, and drops notes in an excluded folder", async () => {
 		const h = await startHubs(await seedFiles(), { hubAutoUpdate: true, hubExcludeFolders: ["Archive"] });
 		const updater = h.feature.updater;
