@@ -47,6 +47,11 @@ describe("research-atlas hubs", () => {
 			"%% research-atlas:hub start — generated; your text above and below is kept %%",
 			"Topic Hub · 83 linked notes · 8 sections",
 		]);
+		// Building the same hub again finds it at its name and writes nothing.
+		const mtime = statSync(join(vault, "Hubs/RL by sub-topic.md")).mtimeMs;
+		const rebuilt = await run(["hubs", "--vault", vault, "--tag", "cluster/reinforcement-learning-for-llms", "--title", "RL by sub-topic", "--sections", "subtopic"]);
+		expect(rebuilt.out).toEqual(["unchanged Hubs/RL by sub-topic.md  (#cluster/reinforcement-learning-for-llms: 83 notes, 8 sections)", "1 hub: 0 created, 0 updated, 1 unchanged, 0 frozen."]);
+		expect(statSync(join(vault, "Hubs/RL by sub-topic.md")).mtimeMs).toBe(mtime);
 		// A note leaves the cluster: the next update drops it.
 		const question = join(vault, "Questions/Can a single training example unlock mathematical reasoning.md");
 		writeFileSync(question, readFileSync(question, "utf8").replace("  - cluster/reinforcement-learning-for-llms/rl-with-verifiable-rewards-rlvr\n", ""));
