@@ -32,7 +32,8 @@ function inRegion(el: HTMLElement, ctx: MarkdownPostProcessorContext): boolean {
 	const lines = info.text.split("\n");
 	const start = lines.findIndex((line) => line.startsWith(HUB_START.slice(0, 28)));
 	const end = lines.findIndex((line) => line.startsWith(HUB_END));
-	return start !== -1 && end > start && info.lineStart > start && info.lineEnd < end;
+	// The header line follows the start marker without a blank line, so its block starts on the marker's line.
+	return start !== -1 && end > start && info.lineStart >= start && info.lineEnd <= end;
 }
 
 /** Sets the description after the card's link apart, and adds the "Explore related" button. */

@@ -55,7 +55,8 @@ describe("hub cards in reading view", () => {
 		const note = `---\nhub_tag: x\n---\n${list}\n${HUB_START}\nTopic Hub · 0 linked notes · 0 sections\n${HUB_END}\n`;
 		const outside = await render(h, "Hub.md", list, { hub_tag: "x" }, { text: note, lineStart: 3, lineEnd: 3 });
 		expect(outside.querySelector(`.${HUB_CLASSES.card}`)).toBeNull();
-		const inside = await render(h, "Hub.md", "Topic Hub · 0 linked notes · 0 sections", { hub_tag: "x" }, { text: note, lineStart: 8, lineEnd: 8 });
+		// The header's block begins on the marker's line (no blank line between them); Obsidian hides the comment.
+		const inside = await render(h, "Hub.md", "Topic Hub · 0 linked notes · 0 sections", { hub_tag: "x" }, { text: note, lineStart: 7, lineEnd: 8 });
 		expect(inside.querySelector(`.${HUB_CLASSES.header}`)).not.toBeNull();
 	});
 });
