@@ -66,8 +66,9 @@ export function citationsInNote(path: string, text: string, options: MentionOpti
 		const [from, to] = paragraph.sentences.find(([, end]) => offset < end) ?? paragraph.sentences[paragraph.sentences.length - 1] ?? [0, paragraph.text.length];
 		const raw = paragraph.text.slice(from, to);
 		const lead = raw.length - raw.trimStart().length;
-		const sentence = oneLine(raw.trim());
-		const before = oneLine(paragraph.text.slice(from + lead, offset)).length;
+		let sentence = oneLine(raw.trim());
+		let before = oneLine(paragraph.text.slice(from + lead, offset)).length;
+		if (TABLE_ROW.test(sentence)) ({ text: sentence, at: before } = tableRowText(sentence, before));
 		out.push({
 			code: mention.code,
 			path,
@@ -168,6 +169,41 @@ function paragraphAt(lines: MarkdownLine[], start: number): Paragraph {
 	const block = caret < 0 ? null : BLOCK_ID.exec(text.slice(Math.max(0, caret - 8)));
 	if (block?.[1] !== undefined) text = text.slice(0, Math.max(0, caret - 8) + block.index);
 	return { text, starts, ...(block?.[1] === undefined ? {} : { blockId: block[1] }) };
+}
+
+/**
+ * A table row as a passage: its cells joined by ` · ` instead of pipes (`| E026 | Title |` → `E026 · Title`), and
+ * where offset `at` of the row lands in it. Pipes inside links, code or escaped (`\|`) are not cell borders.
+ */
+function tableRowText(row: string, at: number): { text: string; at: number } {
+	const borders: number[] = [];
+	let link = 0;
+	let code = false;
+	for (let i = 0; i < row.length; i++) {
+		const c = row[i];
+		if (c === "`") code = !code;
+		else if (code) continue;
+		else if (c === "[" && row[i + 1] === "[") link++;
+		else if (c === "]" && row[i + 1] === "]" && link > 0) link--;
+		else if (c === "|" && link === 0 && row[i - 1] !== "\\") borders.push(i);
+	}
+	const cells: Array<{ from: number; text: string }> = [];
+	let start = 0;
+	for (const border of [...borders, row.length]) {
+		const raw = row.slice(start, border);
+		cells.push({ from: start + (raw.length - raw.trimStart().length), text: raw.trim() });
+		start = border + 1;
+	}
+	if (cells[0]?.text === "") cells.shift();
+	if (cells.length > 0 && cells[cells.length - 1]?.text === "") cells.pop();
+	let text = "";
+	let mapped = 0;
+	for (const cell of cells) {
+		if (text !== "") text += " · ";
+		if (at >= cell.from && at <= cell.from + cell.text.length) mapped = text.length + at - cell.from;
+		text += cell.text;
+	}
+	return { text, at: mapped };
 }
 
 /** Text on one line: line breaks and the spaces around them become one space. */

@@ -79,7 +79,9 @@ export function mentionsInLine(text: string, options: MentionOptions, hidden: Ar
 		const pipe = inner.indexOf("|");
 		const hash = inner.indexOf("#");
 		const end = hash >= 0 && (pipe < 0 || hash < pipe) ? hash : pipe;
-		addLink(from, from + m[0].length, end < 0 ? inner : inner.slice(0, end), pipe < 0 && hash < 0 && text.charCodeAt(from) !== 33 /* ! */);
+		// In a table the alias bar is escaped (`[[E026\|E026]]`): the backslash is not part of the target.
+		const target = end < 0 ? inner : inner.slice(0, end);
+		addLink(from, from + m[0].length, target.endsWith("\\") ? target.slice(0, -1) : target, pipe < 0 && hash < 0 && text.charCodeAt(from) !== 33 /* ! */);
 	}
 	for (const m of text.includes("](") ? text.matchAll(MARKDOWN_LINK) : []) {
 		const from = m.index ?? 0;

@@ -27,7 +27,7 @@ describe("citationsInNote", () => {
 			{ code: "E011", path: "Reviews/R.md", line: 9, ch: 11, form: "plain", sentence: "A 32B model matches it E011!", highlight: [23, 27], paragraph: 91, headings: ["Review", "Token level"], blockId: "p1" },
 			{ code: "E009", path: "Reviews/R.md", line: 11, ch: 12, form: "plain", sentence: "Check E009 later", highlight: [6, 10], paragraph: 16, headings: ["Review", "Token level"] },
 			{ code: "E008", path: "Reviews/R.md", line: 12, ch: 9, form: "plain", sentence: "Quoted E008 here.", highlight: [7, 11], paragraph: 17, headings: ["Review", "Token level"] },
-			{ code: "E007", path: "Reviews/R.md", line: 14, ch: 2, form: "link", sentence: "| [[E007]] | title |", highlight: [2, 10], paragraph: 20, headings: ["Review", "Token level"] },
+			{ code: "E007", path: "Reviews/R.md", line: 14, ch: 2, form: "link", sentence: "[[E007]] · title", highlight: [0, 8], paragraph: 20, headings: ["Review", "Token level"] },
 		]);
 		expect(citations[0]?.paragraph).toBe("RL reweights. Models agree on 97% of tokens [[E026]]. A 32B model\nmatches it E011! The end.");
 	});
@@ -44,6 +44,14 @@ describe("citationsInNote", () => {
 	it("quotes a heading that holds a code as its own passage", () => {
 		const [citation] = citationsInNote("n.md", "# About E001\ntext", { syntax });
 		expect(citation).toMatchObject({ code: "E001", sentence: "About E001", headings: [], highlight: [6, 10] });
+	});
+
+	it("quotes a table row as its cells, keeping pipes inside links, code and escapes", () => {
+		const text = "| Code | Title | Notes |\n| --- | --- | --- |\n| [[Episodes/E026\\|E026]] | A `a|b` title \\| more | cites E011 |";
+		expect(citationsInNote("t.md", text, { syntax }).map((c) => [c.code, c.sentence, c.sentence.slice(...c.highlight)])).toEqual([
+			["E026", "[[Episodes/E026\\|E026]] · A `a|b` title \\| more · cites E011", "[[Episodes/E026\\|E026]]"],
+			["E011", "[[Episodes/E026\\|E026]] · A `a|b` title \\| more · cites E011", "E011"],
+		]);
 	});
 });
 
