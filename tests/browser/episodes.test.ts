@@ -51,19 +51,41 @@ async function start() {
 	const typed = applyTextEdits(text, unlinkCodesEdits(text, codeSyntax()));
 	await render(typed.slice(typed.indexOf("## What RL")).split("## Curriculum")[0], document.getElementById("typed"));
 	window.openedLinks = app.workspace.openedLinks;
+	window.atlasApp = app;
+	// The Episode citations view on E026, in a sidebar beside the note.
+	await plugin.feature.showCitations("E026");
+	const leaf = app.workspace.getLeavesOfType("research-atlas-episode-citations")[0];
+	document.getElementById("sidebar").appendChild(leaf.view.containerEl);
+	leaf.view.render(true);
+	// The note's own tab is the active leaf, as when the reader is reading it (links open there, not in the sidebar).
+	app.workspace.setActiveLeaf(app.workspace.getLeaf("tab"));
+	await new Promise((r) => setTimeout(r, 50));
 	document.body.dataset.ready = "yes";
 }
 start().catch((error) => { document.body.dataset.error = String(error && error.stack || error); });
 `;
 
+/** The Obsidian variables the plugin's styles use, with the default theme's values, so the page looks like the app. */
 const THEME = `
-body { margin: 0; padding: 24px; font-family: sans-serif; font-size: 16px; line-height: 1.5; max-width: 760px;
-  --font-smallest: 0.8em; --font-normal: 400; --font-semibold: 600; --radius-s: 4px; }
-body.theme-light { --background-primary: #ffffff; --text-normal: #222222; --text-muted: #5c5c5c; --text-faint: #999999;
-  --text-accent: #7b5cd6; --text-accent-hover: #8a6ee0; --background-modifier-hover: rgba(0,0,0,0.075); --text-highlight-bg: rgba(255,208,0,0.4); }
-body.theme-dark { --background-primary: #1e1e1e; --text-normal: #dadada; --text-muted: #a3a3a3; --text-faint: #666666;
-  --text-accent: #a68af9; --text-accent-hover: #b9a1ff; --background-modifier-hover: rgba(255,255,255,0.075); --text-highlight-bg: rgba(255,208,0,0.4); }
-body { background: var(--background-primary); color: var(--text-normal); }
+body { margin: 0; font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Inter", sans-serif; font-size: 16px; line-height: 1.5;
+  --font-smallest: 0.8em; --font-ui-smaller: 12px; --font-ui-small: 13px; --font-normal: 400; --font-semibold: 600;
+  --size-4-1: 4px; --size-4-2: 8px; --size-4-3: 12px; --size-4-4: 16px; --radius-s: 4px;
+  display: flex; align-items: flex-start; background: var(--background-primary); color: var(--text-normal); }
+body.theme-light { --background-primary: #ffffff; --background-secondary: #f6f6f6; --background-modifier-border: #e0e0e0;
+  --background-modifier-hover: rgba(0, 0, 0, 0.075); --text-normal: #222222; --text-muted: #5c5c5c; --text-faint: #ababab;
+  --text-accent: #8a5cf5; --text-accent-hover: #9d75f7; --interactive-accent: #8a5cf5; --icon-color: #5c5c5c; --text-highlight-bg: rgba(255, 208, 0, 0.4); }
+body.theme-dark { --background-primary: #1e1e1e; --background-secondary: #262626; --background-modifier-border: #363636;
+  --background-modifier-hover: rgba(255, 255, 255, 0.075); --text-normal: #dadada; --text-muted: #b3b3b3; --text-faint: #666666;
+  --text-accent: #a68af9; --text-accent-hover: #b9a1ff; --interactive-accent: #8a5cf5; --icon-color: #b3b3b3; --text-highlight-bg: rgba(255, 208, 0, 0.4); }
+#typed { flex: 0 1 760px; min-width: 0; padding: 24px; }
+#sidebar { flex: 0 0 340px; width: 340px; align-self: stretch; min-height: 100vh; box-sizing: border-box; padding: 12px;
+  background: var(--background-secondary); border-inline-start: 1px solid var(--background-modifier-border); font-size: 13px; }
+#sidebar .view-header { display: none; }
+input, select, button { font: inherit; font-size: 13px; color: var(--text-normal); background: var(--background-primary);
+  border: 1px solid var(--background-modifier-border); border-radius: 4px; padding: 2px 6px; }
+.svg-icon { width: 16px; height: 16px; background-color: currentColor; -webkit-mask-repeat: no-repeat; -webkit-mask-position: center; -webkit-mask-size: 16px 16px; }
+.svg-icon.lucide-chevron-down { -webkit-mask-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'%3E%3Cpath d='m6 9 6 6 6-6'/%3E%3C/svg%3E"); }
+.svg-icon.lucide-chevron-right { -webkit-mask-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'%3E%3Cpath d='m9 18 6-6-6-6'/%3E%3C/svg%3E"); }
 a.internal-link { color: var(--text-accent); text-decoration: underline; cursor: pointer; }
 a.internal-link.is-unresolved { opacity: 0.7; }
 `;
@@ -92,7 +114,7 @@ describe("episode codes in Chromium", () => {
 		writeFileSync(join(site, "styles.css"), readFileSync(join(ROOT, "styles.css"), "utf8"));
 		writeFileSync(
 			join(site, "index.html"),
-			'<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css"><body class="theme-light"><div id="typed" class="markdown-rendered"></div><script src="page.js"></script></body>',
+			'<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css"><body class="theme-light"><div id="typed" class="markdown-rendered"></div><div id="sidebar"></div><script src="page.js"></script></body>',
 		);
 		server = await serveDirectory(site);
 		browser = await launchBrowser();
@@ -107,7 +129,7 @@ describe("episode codes in Chromium", () => {
 	it("renders the demo note's codes as links with counts and opens the episode on click", async () => {
 		const page = await browser.newPage();
 		const log = collectConsoleErrors(page);
-		await page.setViewportSize({ width: 820, height: 640 });
+		await page.setViewportSize({ width: 1140, height: 760 });
 		await page.goto(server.url);
 		await page.waitForFunction(() => document.body.dataset.ready === "yes" || document.body.dataset.error !== undefined);
 		expect(await page.evaluate(() => document.body.dataset.error ?? null)).toBeNull();
@@ -116,13 +138,45 @@ describe("episode codes in Chromium", () => {
 		expect(codes).toEqual(["E026:4", "E011:4", "E009:5", "E008:2", "E079:4", "E081:4", "E019:5", "E010:5", "E025:3"]);
 
 		mkdirSync("artifacts", { recursive: true });
-		await page.screenshot({ path: join("artifacts", "episodes-reading-light.png") });
-		await page.evaluate(() => document.body.classList.replace("theme-light", "theme-dark"));
-		await page.screenshot({ path: join("artifacts", "episodes-reading-dark.png") });
+		for (const theme of ["light", "dark"]) {
+			await page.evaluate((name) => (document.body.className = `theme-${name}`), theme);
+			await page.locator("#typed").screenshot({ path: join("artifacts", `episodes-reading-${theme}.png`) });
+			await page.locator("#sidebar").screenshot({ path: join("artifacts", `episodes-citations-${theme}.png`) });
+		}
+
+		// The citations view: grouped by note, the code highlighted in each passage.
+		const view = await page.evaluate(() => ({
+			title: document.querySelector("#sidebar .research-atlas-citations-title")?.textContent,
+			summary: document.querySelector("#sidebar .research-atlas-citations-summary")?.textContent,
+			groups: Array.from(document.querySelectorAll("#sidebar .research-atlas-citations-note")).map((e) => e.textContent),
+			marks: Array.from(document.querySelectorAll("#sidebar .research-atlas-citation-text mark")).map((e) => e.textContent),
+		}));
+		expect(view.summary).toBe("4 notes · 6 passages");
+		expect(view.groups).toHaveLength(4);
+		// One highlight per passage on the code (a review's own ==…== gap marks stay as written).
+		expect(view.marks.filter((m) => m === "E026")).toHaveLength(6);
+		// Passages and the code highlight stay readable in both themes.
+		const contrast = await page.evaluate(() => {
+			const mark = document.querySelector("#sidebar .research-atlas-citation-text mark") as HTMLElement;
+			return getComputedStyle(mark).color;
+		});
+		expect(contrast).toBe("rgb(218, 218, 218)");
 
 		await page.click("#typed a.research-atlas-code >> text=E026");
 		const opened = await page.evaluate(() => (window as unknown as { openedLinks: Array<{ linktext: string; sourcePath: string; newLeaf: unknown }> }).openedLinks.map((l) => ({ ...l })));
 		expect(opened).toEqual([{ linktext: "E026", sourcePath: NOTE, newLeaf: false, openViewState: undefined }]);
+
+		// Clicking a passage opens its note at the cited line.
+		// (On its heading path: a click on a link inside the passage follows that link instead.)
+		await page.click("#sidebar .research-atlas-citation-headings");
+		const openedFiles = (): string[] => {
+			const app = (window as unknown as { atlasApp: { workspace: { leaves: Array<{ openedFiles: Array<{ file: { path: string }; openState?: { eState?: { line?: number } } }> }> } } }).atlasApp;
+			return app.workspace.leaves.flatMap((l) => l.openedFiles).map((o) => `${o.file.path}:${o.openState?.eState?.line ?? "-"}`);
+		};
+		await page.waitForFunction(`(${openedFiles.toString()})().length > 1`);
+		const jumped = await page.evaluate(`(${openedFiles.toString()})()`);
+		// The code click above opened the episode; the passage opens its note at the line (0-based in eState).
+		expect(jumped).toEqual(["Episodes/E026.md:-", "Reviews/Reinforcement learning and post-training for reasoning.md:28"]);
 		expect(log.errors).toEqual([]);
 	});
 });

@@ -312,12 +312,18 @@ export class EpisodeCitationsView extends ItemView implements HoverParent {
 	}
 }
 
-/** The sentence as Markdown with the mention wrapped in `==…==`, so Obsidian draws it highlighted. */
+/**
+ * The sentence as Markdown with the mention wrapped in `==…==`, so Obsidian draws it highlighted. Footnote
+ * references (`[^2]`) go: their footnotes are not part of the passage, so they would show as raw text.
+ */
 export function highlighted(citation: EpisodeCitation): string {
 	const [from, to] = citation.highlight;
 	const s = citation.sentence;
-	return `${s.slice(0, from)}==${s.slice(from, to)}==${s.slice(to)}`;
+	const clean = (text: string): string => text.replace(FOOTNOTE_REF, "");
+	return `${clean(s.slice(0, from))}==${s.slice(from, to)}==${clean(s.slice(to))}`;
 }
+
+const FOOTNOTE_REF = /\[\^[^\]\s]+\]/g;
 
 function matches(citation: EpisodeCitation, needle: string): boolean {
 	return citation.sentence.toLowerCase().includes(needle) || citation.headings.some((h) => h.toLowerCase().includes(needle));

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { TFile, WorkspaceLeaf } from "../../obsidian-stub/obsidian";
-import { EpisodeCitationsView } from "../../../src/obsidian/episodes/EpisodeCitationsView";
+import { EpisodeCitationsView, highlighted } from "../../../src/obsidian/episodes/EpisodeCitationsView";
 import { FILES, settle, startEpisodes, until, type Harness } from "./harness";
 
 async function openView(h: Harness): Promise<{ view: EpisodeCitationsView; leaf: WorkspaceLeaf }> {
@@ -97,5 +97,10 @@ describe("Episode citations view", () => {
 		view.containerEl.style.display = "";
 		view.onResize();
 		expect(groups(view)).toEqual(["Hand(1)", "New(1)", "Review(2)"]);
+	});
+
+	it("highlights the mention in its sentence and drops footnote references the passage cannot show", () => {
+		const citation = { code: "E026", path: "a.md", line: 1, ch: 0, form: "plain" as const, sentence: "At the ==⟨…⟩==[^gap2] level, see E026[^3].", highlight: [33, 37] as [number, number], paragraph: "", headings: [] };
+		expect(highlighted(citation)).toBe("At the ==⟨…⟩== level, see ==E026==.");
 	});
 });
