@@ -65,7 +65,7 @@ export async function importSuite(): Promise<Figure[]> {
 		const result = await importPages(readInputs(inputDir), new FsVault(vaultDir), { root: "", yaml: nodeYaml });
 		imports.push(now() - start);
 		const written = listFiles(vaultDir);
-		notes = written.length;
+		notes = written.filter((f) => f.endsWith(".md")).length;
 		const sizes = written.map((f) => Buffer.byteLength(readFileSync(f, "utf8")));
 		outputBytes = sizes.reduce((a, b) => a + b, 0);
 		floors.push(floor(inputDir, sizes, join(WORK, `floor-${run}`)));
@@ -75,6 +75,7 @@ export async function importSuite(): Promise<Figure[]> {
 		const second = await importPages(readInputs(inputDir), new FsVault(vaultDir), { root: "", yaml: nodeYaml });
 		reruns.push(now() - again);
 		if (second.created.length + second.updated.length !== 0) throw new Error("the re-run wrote files");
+		if (second.atlas !== null) throw new Error("the re-run did not confirm the vault from the import record");
 		reads.push(readAll(vaultDir));
 	}
 	rmSync(WORK, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /** VaultPort over a folder on disk, for the command-line tool. Refuses any path that leaves the folder. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { dirname, join, relative, resolve, sep } from "path";
-import type { VaultPort } from "../core";
+import type { FileStat, VaultPort } from "../core";
 
 /** A vault folder on disk; paths are vault-relative with `/` separators. */
 export class FsVault implements VaultPort {
@@ -36,7 +36,17 @@ export class FsVault implements VaultPort {
 
 	read(path: string): Promise<string | null> {
 		const full = this.absolute(path);
-		return Promise.resolve(existsSync(full) ? readFileSync(full, "utf8") : null);
+		try {
+			return Promise.resolve(readFileSync(full, "utf8"));
+		} catch (error) {
+			if (error instanceof Error && "code" in error && error.code === "ENOENT") return Promise.resolve(null);
+			throw error;
+		}
+	}
+
+	stat(path: string): Promise<FileStat | null> {
+		const stats = statSync(this.absolute(path), { throwIfNoEntry: false });
+		return Promise.resolve(stats === undefined || !stats.isFile() ? null : { size: stats.size, mtime: stats.mtimeMs });
 	}
 
 	create(path: string, content: string): Promise<void> {

@@ -26,7 +26,7 @@ export { slugify, tagSegment } from "./text/slug";
 export { applyWrites, changeFrontmatter, type WriteOutcome } from "./vault/applyWrites";
 export { MemoryVault } from "./vault/memoryVault";
 export { planWrites, plansAnyWrite, type WriteAction } from "./vault/planWrites";
-export type { VaultPort } from "./vault/port";
+export type { FileStat, VaultPort } from "./vault/port";
 export { notesFromFiles, LinkResolver, type NoteInfo, type RawNote } from "./vault/noteInfo";
 export { generateClusteredGraph, type ClusteredGraphOptions } from "./graph/generate";
 export { classifyLines, type LineKind, type MarkdownLine } from "./episodes/markdownLines";

@@ -1,7 +1,7 @@
 /** `research-atlas build --seeds DIR --vault DIR [--json] [--folder F] [--install-plugin]` */
-import { existsSync, statSync } from "fs";
+import { existsSync, readFileSync, statSync } from "fs";
 import { dirname, join } from "path";
-import { importPages } from "../../core";
+import { hashText, importPages } from "../../core";
 import { parseArgs, stringOption } from "../args";
 import { FsVault } from "../fsVault";
 import { readInputs } from "../inputs";
@@ -23,7 +23,7 @@ export async function buildCommand(argv: string[], out: (line: string) => void, 
 	// by that vault path, as the plugin does, so importing again inside Obsidian finds nothing to change.
 	const inputs = readInputs(seeds).map((input) => (install ? { ...input, file: `${SOURCES_FOLDER}/${input.file}` } : input));
 	const vault = new FsVault(vaultDir);
-	const result = await importPages(inputs, vault, { root: folder, yaml: nodeYaml });
+	const result = await importPages(inputs, vault, { root: folder, yaml: nodeYaml, generator: generatorVersion() });
 	const installProblems = install ? installPlugin(projectRoot(__dirname), vaultDir, seeds) : [];
 	const problems = result.problems.filter((p) => p.severity !== "info").map((p) => ({ file: p.file, message: p.message, severity: p.severity, code: p.code }));
 	if (args.options.has("json")) {
@@ -53,6 +53,11 @@ export async function buildCommand(argv: string[], out: (line: string) => void, 
 	}
 	for (const p of installProblems) err(`install: ${p}`);
 	return result.rejected.length > 0 || installProblems.length > 0 ? 1 : 0;
+}
+
+/** The tool's own code, hashed: any change to what it writes (even at the same version) makes a new import record. */
+function generatorVersion(): string {
+	return `cli ${hashText(readFileSync(__filename, "utf8"))}`;
 }
 
 /** The folder holding the plugin's release files: the nearest ancestor with a manifest.json. */

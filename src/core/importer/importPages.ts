@@ -10,6 +10,8 @@ import type { YamlPort } from "../markdown/yaml";
 import { applyWrites, type WriteOutcome } from "../vault/applyWrites";
 import { planWrites, plansAnyWrite } from "../vault/planWrites";
 import type { VaultPort } from "../vault/port";
+import { joinPath } from "../atlas/paths";
+import { entryHash, entryStat, IMPORT_FORMAT, importKey, isImportRecord, noteEntry, parseState, renderState, statePath, type ImportState } from "./importState";
 import { renderReport } from "./report";
 
 /** Import settings: target folder, code pattern, the host's YAML, and a progress callback. */
@@ -18,6 +20,8 @@ export interface ImportOptions {
 	root: string;
 	yaml: YamlPort;
 	codePattern?: string;
+	/** The host's version (the plugin's, or a hash of the command-line tool): a new one never trusts an old record. */
+	generator?: string;
 	onProgress?: (done: number, total: number) => void;
 }
 
@@ -27,8 +31,9 @@ export interface ImportResult extends WriteOutcome {
 	problems: Diagnostic[];
 	/** Input files rejected outright (nothing imported from them). */
 	rejected: string[];
-	atlas: Atlas;
-	notes: VaultNote[];
+	/** The atlas and its notes; null when an unchanged re-run confirmed the vault from the import record alone. */
+	atlas: Atlas | null;
+	notes: VaultNote[] | null;
 }
 
 /** Reads what the target folder holds: every path, the generated notes by id (or without one) and their text. */
@@ -51,6 +56,16 @@ export async function readExisting(vault: VaultPort, root: string, yaml: YamlPor
 
 /** Imports pages into the vault. Idempotent; never overwrites a note the user edited. */
 export async function importPages(inputs: InputFile[], vault: VaultPort, options: ImportOptions): Promise<ImportResult> {
+	const key = importKey(inputs, options);
+	const recordPath = statePath(joinPath(options.root, "Import report.md"));
+	const recordText = await vault.read(recordPath);
+	const record = parseState(recordText);
+	if (record !== null && record.key === key && (await writtenAsRecorded(vault, record))) {
+		const unchanged = Object.keys(record.notes).sort();
+		options.onProgress?.(unchanged.length, unchanged.length);
+		return { created: [], updated: [], refreshed: [], unchanged, kept: [], counts: record.counts, problems: record.problems, rejected: record.rejected, atlas: null, notes: null };
+	}
+
 	const atlas = buildAtlas(inputs, { codePattern: options.codePattern });
 	const { existing, contents } = await readExisting(vault, options.root, options.yaml);
 	const planned = atlasToNotes(atlas, existing, { root: options.root, codePattern: options.codePattern });
@@ -66,13 +81,57 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 		frontmatter: { type: "report", title: "Import report", tags: [typeTag("report")], atlas_id: INDEX_IDS.report },
 		body: renderReport(atlas, planned.linker, actions, planned.notes.length),
 	};
-	const reportActions = planWrites([{ path: reportPath, content: composeNote(reportNote.frontmatter, reportNote.body, options.yaml) }], contents, options.yaml);
+	const reportContent = composeNote(reportNote.frontmatter, reportNote.body, options.yaml);
+	const reportActions = planWrites([{ path: reportPath, content: reportContent }], contents, options.yaml);
 	// The report describes the last import that changed something; a no-op import leaves it (and the vault) as it was.
-	const allActions = plansAnyWrite(actions) || !contents.has(reportPath) ? [...actions, ...reportActions] : actions;
+	const writeReport = plansAnyWrite(actions) || !contents.has(reportPath);
+	const allActions = writeReport ? [...actions, ...reportActions] : actions;
 	const outcome = await applyWrites(vault, options.root, allActions, options.onProgress, options.yaml);
+	if (!writeReport) outcome.unchanged.push(reportPath);
 
 	const counts: Partial<Record<NoteType, number>> = {};
 	for (const n of [...planned.notes, reportNote]) counts[n.type] = (counts[n.type] ?? 0) + 1;
 	const rejected = atlas.pages.filter((p) => p.kind === null).map((p) => p.file);
-	return { ...outcome, counts, problems: atlas.diagnostics, rejected, atlas, notes: [...planned.notes, reportNote] };
+	const result: ImportResult = { ...outcome, counts, problems: atlas.diagnostics, rejected, atlas, notes: [...planned.notes, reportNote] };
+
+	// Only a vault that holds exactly what this import would write is recorded: with a note the user edited, the next
+	// run must look at it again (to keep it and say so), so it takes the full path. An import that wrote nothing
+	// leaves an existing record as it is (one written by another version included): a no-op run writes no file.
+	const wrote = outcome.created.length + outcome.updated.length > 0;
+	if (outcome.kept.length === 0 && outcome.refreshed.length === 0 && (wrote || recordText === null)) {
+		const notes: Record<string, string> = {};
+		const stat = (path: string) => vault.stat?.(path) ?? Promise.resolve(null);
+		for (const note of rendered) notes[note.path] = noteEntry(note.content, await stat(note.path));
+		const report = writeReport ? reportContent : contents.get(reportPath);
+		if (report !== undefined) notes[reportPath] = noteEntry(report, await stat(reportPath));
+		await writeRecord(vault, recordPath, recordText, { format: IMPORT_FORMAT, key, notes, counts, problems: result.problems, rejected });
+	}
+	return result;
+}
+
+/**
+ * True when every note the record lists is still as it was written. Where the host knows sizes and modification
+ * times, an unchanged pair vouches for the text, as in git's index (this path writes nothing, so trusting it can at
+ * worst leave a note one run behind, never lose text; every import that writes reads and compares the notes first).
+ * A note whose pair moved (a sync, a checkout, a touch) is read and its text compared.
+ */
+async function writtenAsRecorded(vault: VaultPort, record: ImportState): Promise<boolean> {
+	for (const [path, entry] of Object.entries(record.notes)) {
+		const recorded = entryStat(entry);
+		if (recorded !== null && vault.stat !== undefined) {
+			const now = await vault.stat(path);
+			if (now === null) return false;
+			if (now.size === recorded.size && now.mtime === recorded.mtime) continue;
+		}
+		const content = await vault.read(path);
+		if (content === null || noteEntry(content, null) !== entryHash(entry)) return false;
+	}
+	return true;
+}
+
+/** Writes the record when it changed; a file at its path that is not a record of ours is left alone. */
+async function writeRecord(vault: VaultPort, path: string, previous: string | null, state: ImportState): Promise<void> {
+	const text = renderState(state);
+	if (previous === null) await vault.create(path, text);
+	else if (previous !== text && isImportRecord(previous)) await vault.replace(path, previous, text);
 }

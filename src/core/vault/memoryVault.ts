@@ -1,5 +1,5 @@
 /** An in-memory VaultPort for tests and benchmarks; records every write with a modification counter. */
-import type { VaultPort } from "./port";
+import type { FileStat, VaultPort } from "./port";
 
 /** Files in memory, with a per-file write stamp standing in for modification times. */
 export class MemoryVault implements VaultPort {
@@ -24,6 +24,12 @@ export class MemoryVault implements VaultPort {
 
 	read(path: string): Promise<string | null> {
 		return Promise.resolve(this.files.get(path) ?? null);
+	}
+
+	stat(path: string): Promise<FileStat | null> {
+		const content = this.files.get(path);
+		const mtime = this.mtimes.get(path);
+		return Promise.resolve(content === undefined || mtime === undefined ? null : { size: content.length, mtime });
 	}
 
 	create(path: string, content: string): Promise<void> {

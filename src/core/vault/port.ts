@@ -1,5 +1,11 @@
 /** The one side effect of an import, behind one port: MemoryVault (tests), FsVault (CLI), ObsidianVault (plugin). */
 
+/** What a host knows of a file without reading it. */
+export interface FileStat {
+	size: number;
+	mtime: number;
+}
+
 /** File access the importer needs; paths are vault-relative with `/` separators. */
 export interface VaultPort {
 	/** Every file path below `folder` ("" for the whole vault), recursively. */
@@ -16,5 +22,10 @@ export interface VaultPort {
 	 * with `fileManager.processFrontMatter`; where it is missing (MemoryVault, FsVault) the importer does the same
 	 * through `read` + `replace` with its own YAML (`rewriteFrontmatter`).
 	 */
+	/**
+	 * A file's size and modification time, or null when there is none; hosts that can tell them without reading the
+	 * file offer it, and an unchanged re-run then checks the vault the way git checks a work tree.
+	 */
+	stat?(path: string): Promise<FileStat | null>;
 	processFrontMatter?(path: string, fn: (frontmatter: Record<string, unknown>) => boolean): Promise<boolean>;
 }

@@ -34,7 +34,7 @@ export function registerImport(plugin: ResearchAtlasPlugin): ImportFeature {
 			return Promise.resolve(null);
 		}
 		running = true;
-		const run = runImport(plugin.app, plugin.settings, pages)
+		const run = runImport(plugin.app, plugin.settings, pages, plugin.manifest.version)
 			.catch(() => null)
 			.finally(() => {
 				running = false;

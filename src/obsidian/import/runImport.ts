@@ -9,8 +9,8 @@ import { readSources } from "./readSources";
 /** Imports with more input files or more notes than this show a progress notice; short ones only the summary. */
 export const LONG_IMPORT = 100;
 
-/** Imports `files` into the atlas folder; returns the result (also summarised in a notice). */
-export async function runImport(app: App, settings: AtlasSettings, files: TFile[]): Promise<ImportResult> {
+/** Imports `files` into the atlas folder; returns the result (also summarised in a notice). `generator` is the plugin's version. */
+export async function runImport(app: App, settings: AtlasSettings, files: TFile[], generator = ""): Promise<ImportResult> {
 	let progress: Notice | null = files.length > LONG_IMPORT ? new Notice(`Research Atlas: reading ${files.length.toLocaleString("en-US")} pages…`, 0) : null;
 	try {
 		const inputs = await readSources(app.vault, files);
@@ -19,6 +19,7 @@ export async function runImport(app: App, settings: AtlasSettings, files: TFile[
 			root,
 			yaml: obsidianYaml,
 			codePattern: settings.codePattern,
+			generator,
 			onProgress: (done, total) => {
 				if (done >= total && progress === null) return;
 				const message = `Research Atlas: importing… ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} notes done`;

@@ -3,7 +3,7 @@
  * `fileManager.processFrontMatter` for property-only updates, and folder walks (never a getFiles() scan).
  */
 import { normalizePath, TFile, TFolder, type FileManager, type TAbstractFile, type Vault } from "obsidian";
-import { rewriteFrontmatter, type VaultPort } from "../../core";
+import { rewriteFrontmatter, type FileStat, type VaultPort } from "../../core";
 import { obsidianYaml } from "./yaml";
 
 /** Thrown inside processFrontMatter to abort it, so Obsidian writes nothing. */
@@ -16,6 +16,12 @@ export class ObsidianVault implements VaultPort {
 		private readonly vault: Vault,
 		private readonly fileManager: FileManager | null = null,
 	) {}
+
+	/** What Obsidian already knows of a file (`TFile.stat`), without reading it. */
+	stat(path: string): Promise<FileStat | null> {
+		const file = this.vault.getFileByPath(normalizePath(path));
+		return Promise.resolve(file === null ? null : { size: file.stat.size, mtime: file.stat.mtime });
+	}
 
 	list(folder: string): Promise<string[]> {
 		const vault = this.vault;
