@@ -24,16 +24,26 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 export function episodeCodeOf(path: string, text: string, syntax: CodeSyntax, folder: string): string | undefined {
 	const slash = path.lastIndexOf("/");
 	const parent = slash < 0 ? "" : path.slice(0, slash);
-	const name = path.slice(slash + 1).replace(/\.md$/i, "");
-	if (parent === trimSlashes(folder) && syntax.exact.test(name)) return name;
-	// Most notes are not episode notes: look for the word before running the frontmatter pattern.
+	// Called for every note of the vault: plain string checks first, patterns only for likely episode notes.
+	if (parent === (isTrimmed(folder) ? folder : trimSlashes(folder))) {
+		const name = path.slice(slash + 1).replace(/\.md$/i, "");
+		if (syntax.exact.test(name)) return name;
+	}
 	if (!text.startsWith("---")) return undefined;
-	const episode = text.indexOf("episode");
-	if (episode < 0 || text.lastIndexOf("\n---", episode) > 0) return undefined;
+	const type = text.indexOf("\ntype:");
+	if (type < 0 || text.lastIndexOf("\n---", type) > 0) return undefined;
+	TYPE_EPISODE.lastIndex = type + 1;
+	if (!TYPE_EPISODE.test(text)) return undefined;
 	const yaml = FRONTMATTER.exec(text)?.[1];
 	if (yaml === undefined || !/^type:\s*["']?episode["']?\s*$/m.test(yaml)) return undefined;
 	const code = /^code:\s*["']?([^"'\n]*?)["']?\s*$/m.exec(yaml)?.[1];
 	return code !== undefined && syntax.exact.test(code) ? code : undefined;
+}
+
+const TYPE_EPISODE = /type:\s*["']?episode/y;
+
+function isTrimmed(folder: string): boolean {
+	return folder === folder.trim() && !folder.startsWith("/") && !folder.endsWith("/");
 }
 
 /** The text of a new, empty episode note (valid YAML: the code is written as a JSON string when it needs quoting). */

@@ -71,8 +71,10 @@ export function mentionsInLine(text: string, options: MentionOptions, hidden: Ar
 		if (code !== null && code !== options.selfCode) out.push({ code, form: "link", from, to, line: 0, ch: from, bare });
 	};
 	// Each pattern runs only when its marker is on the line: most cited lines have no URL, tag or HTML.
-	for (const m of text.includes("[[") ? text.matchAll(WIKI_LINK) : []) {
-		const from = m.index ?? 0;
+	// exec loops, not matchAll: matchAll copies the pattern on every call, which shows on thousands of lines.
+	WIKI_LINK.lastIndex = 0;
+	for (let m = text.includes("[[") ? WIKI_LINK.exec(text) : null; m !== null; m = WIKI_LINK.exec(text)) {
+		const from = m.index;
 		if (masked(from)) continue;
 		const inner = m[1] ?? "";
 		// The target ends at the first `|` (alias) or `#` (heading, block): no split, most lines link a lot.
@@ -83,13 +85,15 @@ export function mentionsInLine(text: string, options: MentionOptions, hidden: Ar
 		const target = end < 0 ? inner : inner.slice(0, end);
 		addLink(from, from + m[0].length, target.endsWith("\\") ? target.slice(0, -1) : target, pipe < 0 && hash < 0 && text.charCodeAt(from) !== 33 /* ! */);
 	}
-	for (const m of text.includes("](") ? text.matchAll(MARKDOWN_LINK) : []) {
-		const from = m.index ?? 0;
+	MARKDOWN_LINK.lastIndex = 0;
+	for (let m = text.includes("](") ? MARKDOWN_LINK.exec(text) : null; m !== null; m = MARKDOWN_LINK.exec(text)) {
+		const from = m.index;
 		if (masked(from)) continue;
 		const destination = (m[2] ?? "").trim().replace(/^<(.*)>$/, "$1").split(/\s+"/)[0] ?? "";
 		addLink(from, from + m[0].length, /^[a-z][a-z0-9+.-]*:/i.test(destination) ? "" : safeDecode(destination.split("#")[0] ?? ""), false);
 	}
-	if (text.includes("<")) for (const m of text.matchAll(HTML_TAG)) masks.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+	HTML_TAG.lastIndex = 0;
+	for (let m = text.includes("<") ? HTML_TAG.exec(text) : null; m !== null; m = HTML_TAG.exec(text)) masks.push([m.index, m.index + m[0].length]);
 	// URLs and tags are checked around each candidate code only: matching them over every cited line costs more.
 	const urls = text.includes("://") || text.includes("www.");
 	const tags = text.includes("#");
@@ -124,7 +128,8 @@ function inUrl(text: string, at: number): boolean {
 	while (end < text.length && !URL_STOP.test(text[end] ?? " ")) end++;
 	const word = text.slice(start, end);
 	if (!word.includes("://") && !word.includes("www.")) return false;
-	for (const m of word.matchAll(URL)) if (at - start >= (m.index ?? 0) && at - start < (m.index ?? 0) + m[0].length) return true;
+	URL.lastIndex = 0;
+	for (let m = URL.exec(word); m !== null; m = URL.exec(word)) if (at - start >= m.index && at - start < m.index + m[0].length) return true;
 	return false;
 }
 
