@@ -6,12 +6,12 @@ import { typeTag } from "../atlas/tags";
 import type { ExistingNotes, NoteType, VaultNote } from "../atlas/vaultModel";
 import type { Diagnostic } from "../diagnostics";
 import { composeNote, storedHash, storedId } from "../markdown/frontmatter";
-import type { YamlPort } from "../markdown/yaml";
+import { pairwiseYaml, type YamlPort } from "../markdown/yaml";
 import { applyWrites, type WriteOutcome } from "../vault/applyWrites";
 import { planWrites, plansAnyWrite } from "../vault/planWrites";
 import type { VaultPort } from "../vault/port";
 import { joinPath } from "../atlas/paths";
-import { entryHash, entryStat, IMPORT_FORMAT, importKey, isImportRecord, noteEntry, parseState, renderState, statePath, type ImportState } from "./importState";
+import { entryStat, IMPORT_FORMAT, importKey, isImportRecord, matchesEntry, noteEntry, parseState, renderState, statePath, type ImportState } from "./importState";
 import { renderReport } from "./report";
 
 /** Import settings: target folder, code pattern, the host's YAML, and a progress callback. */
@@ -69,7 +69,8 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	const atlas = buildAtlas(inputs, { codePattern: options.codePattern });
 	const { existing, contents } = await readExisting(vault, options.root, options.yaml);
 	const planned = atlasToNotes(atlas, existing, { root: options.root, codePattern: options.codePattern });
-	const rendered = planned.notes.map((n) => ({ path: n.path, content: composeNote(n.frontmatter, n.body, options.yaml) }));
+	const noteYaml = pairwiseYaml(options.yaml);
+	const rendered = planned.notes.map((n) => ({ path: n.path, content: composeNote(n.frontmatter, n.body, noteYaml) }));
 	const actions = planWrites(rendered, contents, options.yaml);
 
 	const reportPath = planned.paths.get(INDEX_IDS.report) ?? "";
@@ -81,7 +82,7 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 		frontmatter: { type: "report", title: "Import report", tags: [typeTag("report")], atlas_id: INDEX_IDS.report },
 		body: renderReport(atlas, planned.linker, actions, planned.notes.length),
 	};
-	const reportContent = composeNote(reportNote.frontmatter, reportNote.body, options.yaml);
+	const reportContent = composeNote(reportNote.frontmatter, reportNote.body, noteYaml);
 	const reportActions = planWrites([{ path: reportPath, content: reportContent }], contents, options.yaml);
 	// The report describes the last import that changed something; a no-op import leaves it (and the vault) as it was.
 	const writeReport = plansAnyWrite(actions) || !contents.has(reportPath);
@@ -124,7 +125,7 @@ async function writtenAsRecorded(vault: VaultPort, record: ImportState): Promise
 			if (now.size === recorded.size && now.mtime === recorded.mtime) continue;
 		}
 		const content = await vault.read(path);
-		if (content === null || noteEntry(content, null) !== entryHash(entry)) return false;
+		if (content === null || !matchesEntry(content, entry)) return false;
 	}
 	return true;
 }

@@ -6,6 +6,7 @@
 import type { InputFile } from "../atlas/build";
 import type { NoteType } from "../atlas/vaultModel";
 import type { Diagnostic } from "../diagnostics";
+import { formatFingerprint, isUntouched, storedFingerprint } from "../markdown/frontmatter";
 import { hashText } from "../text/hash";
 import type { FileStat } from "../vault/port";
 
@@ -90,9 +91,21 @@ export function renderState(state: ImportState): string {
 	return `{\n  "format": ${state.format},\n  "key": ${JSON.stringify(state.key)},\n  "notes": {\n${notes.join(",\n")}\n  },${tail}\n}\n`;
 }
 
-/** What a record keeps of a note: the hash of its text, and its size and modification time when known. */
+/**
+ * What a record keeps of a note: the fingerprint the note carries (composeNote stamped it: no second hash of the
+ * text), and its size and modification time when known.
+ */
 export function noteEntry(content: string, stat: FileStat | null): string {
-	return stat === null ? hashText(content) : `${hashText(content)} ${stat.size} ${stat.mtime}`;
+	const print = storedFingerprint(content);
+	const hash = print === null ? hashText(content) : formatFingerprint(print);
+	return stat === null ? hash : `${hash} ${stat.size} ${stat.mtime}`;
+}
+
+/** True when a note's text is what the entry recorded: it carries that fingerprint and is untouched since. */
+export function matchesEntry(content: string, entry: string): boolean {
+	const hash = entryHash(entry);
+	const print = storedFingerprint(content);
+	return print === null ? hashText(content) === hash : formatFingerprint(print) === hash && isUntouched(content);
 }
 
 /** The size and modification time a record entry holds, or null. */

@@ -7,3 +7,38 @@ export interface YamlPort {
 	/** Parses YAML text; throws on invalid YAML. */
 	parse(text: string): unknown;
 }
+
+/** Properties that differ in every note: not worth remembering. */
+const UNIQUE_KEYS = new Set(["title", "aliases", "atlas_id", "description", "slug", "code"]);
+
+/**
+ * The host's YAML, writing a mapping pair by pair and reusing the text of a pair it wrote before: tags, sources,
+ * types and flags repeat across thousands of notes, and serializing them was a fifth of an import. The host's
+ * serializer still writes every distinct pair; a top-level block mapping is the concatenation of its pairs.
+ */
+export function pairwiseYaml(yaml: YamlPort): YamlPort {
+	const written = new Map<string, string>();
+	return {
+		parse: (text) => yaml.parse(text),
+		stringify(value) {
+			const keys = Object.keys(value);
+			if (keys.length === 0) return yaml.stringify(value);
+			let out = "";
+			for (const key of keys) {
+				const pair = { [key]: value[key] };
+				if (UNIQUE_KEYS.has(key)) {
+					out += yaml.stringify(pair);
+					continue;
+				}
+				const id = `${key}\u0000${JSON.stringify(value[key])}`;
+				let text = written.get(id);
+				if (text === undefined) {
+					text = yaml.stringify(pair);
+					written.set(id, text);
+				}
+				out += text;
+			}
+			return out;
+		},
+	};
+}

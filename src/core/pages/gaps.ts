@@ -71,25 +71,29 @@ function context(tokens: Token[], index: number): { before: string[]; after: str
 	return { before, after };
 }
 
-/** Every gap in a text, in order of position. */
-export function findGaps(text: string, codeMatcher: RegExp): Gap[] {
-	const tokens = tokenize(text);
+const QUOTE_TELL = /['"‘“][\s,.;:]*['"’”]/;
+const LEVEL_TELL = /level|scale/i;
+const HYPHEN_TELL = /-\s/;
+
+/** Every gap in a text, in order of position; `tokens` when the caller already has the text's tokens. */
+export function findGaps(text: string, codeMatcher: RegExp, tokens: Token[] = tokenize(text)): Gap[] {
 	const found = new Map<number, GapRule>();
 	for (let i = 0; i < tokens.length - 1; i++) {
 		const gap = pairGap(tokens, i, text, codeMatcher);
 		if (gap !== null && !found.has(gap.index)) found.set(gap.index, gap.rule);
 	}
+	// Each pattern below runs only on texts that hold its cheap tell: the Unicode-aware scans are most of the cost.
 	const emptyQuotes = /(^|[\s(])(['"‘“])\s*[,.;:]?\s*(['"’”])(?=[\s,.;:—–)]|$)/gu;
-	for (let m = emptyQuotes.exec(text); m !== null; m = emptyQuotes.exec(text)) {
+	if (QUOTE_TELL.test(text)) for (let m = emptyQuotes.exec(text); m !== null; m = emptyQuotes.exec(text)) {
 		found.set(m.index + (m[1]?.length ?? 0) + 1, "empty-quotes");
 	}
 	// "At the level, …": a level or scale is always a level *of* something or an X level; the X was a link.
 	const modifier = /\bat (?:the|a|this|that) (?=(?:level|scale)\b(?!\s+of\b))/giu;
-	for (let m = modifier.exec(text); m !== null; m = modifier.exec(text)) {
+	if (LEVEL_TELL.test(text)) for (let m = modifier.exec(text); m !== null; m = modifier.exec(text)) {
 		if (!found.has(m.index + m[0].length)) found.set(m.index + m[0].length, "missing-modifier");
 	}
 	const hyphen = /[\p{L}\p{N}]-\s+([\p{L}]+)/gu;
-	for (let m = hyphen.exec(text); m !== null; m = hyphen.exec(text)) {
+	if (HYPHEN_TELL.test(text)) for (let m = hyphen.exec(text); m !== null; m = hyphen.exec(text)) {
 		if (!SUSPENDED_HYPHEN_FOLLOWERS.has((m[1] ?? "").toLowerCase())) found.set(m.index + 2, "dangling-hyphen");
 	}
 	return [...found.entries()]

@@ -11,6 +11,8 @@ export interface CorpusText {
 	/** The page the text comes from (its input file) and its title, for citing the suggestion. */
 	file: string;
 	title: string;
+	/** The text's tokens, when the caller has them already (tokenising the corpus twice is most of an import). */
+	tokens?: Token[];
 }
 
 /** Missing words found in another page, with where they were found. */
@@ -44,7 +46,7 @@ export class GapSuggester {
 				seconds.add(b);
 			}
 		}
-		this.tokens = corpus.map((c) => (wanted.size === 0 ? [] : tokenize(c.text).filter((t) => !/^['"‘’“”]+$/.test(t.text))));
+		this.tokens = corpus.map((c) => (wanted.size === 0 ? [] : (c.tokens ?? tokenize(c.text)).filter((t) => !/^['"‘’“”]+$/.test(t.text))));
 		this.tokens.forEach((tokens, text) => {
 			for (let at = 1; at < tokens.length; at++) {
 				const second = tokens[at]?.lower ?? "";
