@@ -227,6 +227,26 @@ describe("atlas graph view in chromium", () => {
 		await page.close();
 	});
 
+	it("a pane narrowed before the user moved the view is fitted again: the drawing is centred and nothing is cut", async () => {
+		const { page, errors } = await openPage();
+		// The view was fitted at 1200 px wide; the pane then settles at 660 px (as a sidebar or a split would).
+		await page.evaluate(() => document.getElementById("atlas-host")?.style.setProperty("right", "540px"));
+		await page.waitForFunction(() => window.atlasHarness.view().getPanel()?.canvas.canvas.getBoundingClientRect().width === 660);
+		await page.waitForTimeout(300);
+		const box = await page.evaluate(() => {
+			const rect = window.atlasHarness.view().getPanel()?.canvas.canvas.getBoundingClientRect();
+			return { left: rect?.left ?? 0, top: rect?.top ?? 0, right: rect?.right ?? 0, bottom: rect?.bottom ?? 0 };
+		});
+		const all = await nodes(page);
+		expect(all.filter((n) => n.x < box.left || n.x > box.right || n.y < box.top || n.y > box.bottom)).toEqual([]);
+		const xs = all.map((n) => n.x);
+		const middle = (Math.min(...xs) + Math.max(...xs)) / 2;
+		expect(Math.abs(middle - (box.left + box.right) / 2)).toBeLessThan(20);
+		await page.screenshot({ path: join("artifacts", "graph-narrow.png") });
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	it("follows the vault: a new question starts beside its sub-topic and settles while every other node stays put; a deleted one goes", async () => {
 		const { page, errors } = await openPage();
 		const before = await page.evaluate(() => {

@@ -91,6 +91,16 @@ export class GraphCanvas {
 	private transform: ViewTransform = { x: 0, y: 0, k: 1 };
 	private width = 0;
 	private height = 0;
+	/** The last size the canvas had on screen (0 × 0 before it was ever shown): what the view was set up for. */
+	private shownWidth = 0;
+	private shownHeight = 0;
+	/**
+	 * Whether the user moved the view (zoom, pan, a jump to a node or cluster) since it was last fitted: until then a
+	 * resize fits the graph again; after, it keeps the centre.
+	 */
+	private moved = false;
+	/** Set while the canvas itself sets d3-zoom's transform: every other zoom event is the user's. */
+	private applying = false;
 	private ratio = 1;
 	/** 1 where the filters (type toggles, search filter) allow a node; null: all allowed. */
 	private allowed: Uint8Array | null = null;
@@ -125,6 +135,8 @@ export class GraphCanvas {
 		this.positions = new Float32Array(graph.nodes.length * 2);
 		this.setGraph(graph);
 		this.measure();
+		this.shownWidth = this.width;
+		this.shownHeight = this.height;
 		if (options.interactive !== false) this.listen();
 		const Observer = (win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
 		if (Observer !== undefined) {
@@ -206,6 +218,7 @@ export class GraphCanvas {
 	/** Sets the view transform (screen = world × k + (x, y)) at once. */
 	zoomTo(transform: ViewTransform): void {
 		this.cancelAnimation();
+		this.moved = true;
 		this.applyTransform(transform);
 	}
 
@@ -218,6 +231,7 @@ export class GraphCanvas {
 	fit(animate = false): void {
 		const bounds = boundsOf(this.positions, this.radius, (i) => this.isAllowed(i));
 		if (bounds === null || this.width === 0) return;
+		this.moved = false;
 		this.moveTo(fitTransform(bounds, this.width, this.height), animate);
 	}
 
@@ -226,6 +240,7 @@ export class GraphCanvas {
 		const bounds = boundsOf(this.positions, this.radius, (i) => this.clusterOf[i] === c && this.isAllowed(i));
 		if (bounds === null || this.width === 0) return;
 		const target = fitTransform(bounds, this.width, this.height, 30, MAX_ZOOM);
+		this.moved = true;
 		this.moveTo(target, animate);
 	}
 
@@ -234,6 +249,7 @@ export class GraphCanvas {
 		const x = this.positions[2 * i];
 		const y = this.positions[2 * i + 1];
 		if (x === undefined || y === undefined || this.width === 0) return;
+		this.moved = true;
 		this.moveTo({ k, x: this.width / 2 - x * k, y: this.height / 2 - y * k }, animate);
 	}
 
@@ -328,17 +344,32 @@ export class GraphCanvas {
 		return this.isAllowed(i) && this.shownAtZoom(i, maxLevelAt(this.transform.k));
 	}
 
-	/** Adapts the canvas to its container's size. */
+	/**
+	 * Adapts the canvas to its container's size. Until the user moves the view, the graph is fitted again to the new
+	 * size (a view opened before its pane had its final size would otherwise keep a fit made for another size); after,
+	 * the point at the centre stays at the centre. Hidden (0 × 0, a background tab) changes nothing.
+	 */
 	resize(): void {
 		if (this.destroyed) return;
-		const before = this.width;
 		this.measure();
-		if (before === 0 && this.width > 0) {
-			// First time in the document: only now do the theme's variables apply to the container.
-			if (this.options.palette === undefined) this.palette = readPalette(this.canvas);
-			this.fit();
-		}
 		this.requestDraw();
+		if (this.width === 0 || this.height === 0) return;
+		const before = { width: this.shownWidth, height: this.shownHeight };
+		this.shownWidth = this.width;
+		this.shownHeight = this.height;
+		if (before.width === 0 || before.height === 0) {
+			// First time on screen: only now do the theme's variables apply to the container.
+			if (this.options.palette === undefined) this.palette = readPalette(this.canvas);
+			if (!this.moved) this.fit();
+			return;
+		}
+		if (before.width === this.width && before.height === this.height) return;
+		if (!this.moved) {
+			this.fit();
+			return;
+		}
+		const { x, y, k } = this.transform;
+		this.applyTransform({ k, x: x + (this.width - before.width) / 2, y: y + (this.height - before.height) / 2 });
 	}
 
 	/** Removes the canvas and every listener. */
@@ -349,7 +380,7 @@ export class GraphCanvas {
 		this.frame = 0;
 		this.resizeObserver?.disconnect();
 		const selection = select(this.canvas);
-		selection.on(".zoom", null).on(".drag", null);
+		selection.on(".zoom", null).on(".drag", null).on(".atlas", null);
 		this.canvas.remove();
 	}
 
@@ -410,7 +441,12 @@ export class GraphCanvas {
 		if (this.zoomBehavior !== null) {
 			// Through d3-zoom, so that its own state matches and the next gesture continues from here.
 			const behavior = this.zoomBehavior;
-			behavior.transform(select(this.canvas), zoomIdentity.translate(t.x, t.y).scale(t.k));
+			this.applying = true;
+			try {
+				behavior.transform(select(this.canvas), zoomIdentity.translate(t.x, t.y).scale(t.k));
+			} finally {
+				this.applying = false;
+			}
 		} else this.transform = { ...t };
 		if (maxLevelAt(this.transform.k) !== previousLevel) this.tree = null;
 		this.requestDraw();
@@ -474,7 +510,10 @@ export class GraphCanvas {
 				return !event.ctrlKey && !event.button;
 			})
 			.on("start", () => this.cancelAnimation())
-			.on("zoom", (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
+			.on("zoom", (event: { transform: ZoomTransform }) => {
+				// Not set by the canvas itself: a wheel, pan or pinch. (The event's sourceEvent cannot tell: d3-zoom tags a
+				// transform set during a gesture with that gesture's event.)
+				if (!this.applying) this.moved = true;
 				const before = maxLevelAt(this.transform.k);
 				this.transform = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
 				if (maxLevelAt(this.transform.k) !== before) this.tree = null;
@@ -512,7 +551,10 @@ export class GraphCanvas {
 			const node = i >= 0 ? this.graph.nodes[i] : undefined;
 			const c = node !== undefined && (node.kind === "cluster" || node.kind === "hub") ? node.cluster : node === undefined ? this.clusterAt(px, py) : -1;
 			if (c >= 0) this.zoomToCluster(c);
-			else if (node === undefined) this.moveTo(this.zoomedAt(px, py, 2), true);
+			else if (node === undefined) {
+				this.moved = true;
+				this.moveTo(this.zoomedAt(px, py, 2), true);
+			}
 		});
 	}
 

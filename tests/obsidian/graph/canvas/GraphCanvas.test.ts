@@ -1,0 +1,112 @@
+/**
+ * @jest-environment jsdom
+ *
+ * GraphCanvas.resize: a view opened before its pane has its final size is fitted again when the pane settles, until the
+ * user moves it; after that a resize keeps the point at the centre. jsdom lays nothing out, so the container's size is
+ * set by hand and `resize()` is called as the ResizeObserver (or the view's onResize) would.
+ */
+import { installDomHelpers } from "../../../obsidian-stub/dom";
+import { GraphCanvas } from "../../../../src/obsidian/graph/canvas/GraphCanvas";
+import type { Graph } from "../../../../src/core/graph/model";
+import { FALLBACK_PALETTE } from "../../../../src/obsidian/graph/canvas/palette";
+import { installCanvasStandIn } from "../graphPlugin";
+
+beforeAll(() => {
+	installDomHelpers();
+	installCanvasStandIn();
+});
+
+const GRAPH: Graph = {
+	nodes: [
+		{ id: "a.md", title: "A", kind: "question", cluster: -1, parent: -1, weight: 1, description: "" },
+		{ id: "b.md", title: "B", kind: "question", cluster: -1, parent: -1, weight: 1, description: "" },
+		{ id: "c.md", title: "A title long enough to be cut at the edge", kind: "question", cluster: -1, parent: -1, weight: 1, description: "" },
+	],
+	links: [],
+	clusters: [],
+};
+const POSITIONS = Float32Array.from([-300, -40, 260, 10, 20, 90]);
+
+/** A container whose size the test sets, and a canvas in it showing GRAPH. */
+function mount(width: number, height: number): { canvas: GraphCanvas; setSize: (width: number, height: number) => void } {
+	const container = document.body.createDiv();
+	let size = { width, height };
+	container.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, right: size.width, bottom: size.height, ...size, toJSON: () => size });
+	const canvas = new GraphCanvas(container, GRAPH, { palette: FALLBACK_PALETTE });
+	canvas.setPositions(Float32Array.from(POSITIONS));
+	return {
+		canvas,
+		setSize: (w, h) => {
+			size = { width: w, height: h };
+			canvas.resize();
+		},
+	};
+}
+
+/** The view's centre in world space. */
+function centre(canvas: GraphCanvas, width: number, height: number): [number, number] {
+	const { x, y, k } = canvas.getTransform();
+	return [(width / 2 - x) / k, (height / 2 - y) / k];
+}
+
+describe("GraphCanvas.resize", () => {
+	it("refits a view fitted for another size: the same picture as a view opened at the new size", () => {
+		const { canvas, setSize } = mount(1000, 600);
+		canvas.fit();
+		setSize(660, 600);
+		const fresh = mount(660, 600).canvas;
+		fresh.fit();
+		expect(canvas.getTransform()).toEqual(fresh.getTransform());
+		// Every node, with room for its label, is inside the narrow pane, and the drawing is centred.
+		const xs = [0, 1, 2].map((i) => canvas.screenOf(i).x);
+		expect(Math.min(...xs)).toBeGreaterThan(0);
+		expect(Math.max(...xs)).toBeLessThan(660);
+		expect((Math.min(...xs) + Math.max(...xs)) / 2).toBeCloseTo(330, 0);
+		canvas.destroy();
+		fresh.destroy();
+	});
+
+	it("fits when first shown at a real size, and a hidden pane (0 × 0) that comes back at the same size keeps its view", () => {
+		const { canvas, setSize } = mount(0, 0);
+		canvas.fit();
+		expect(canvas.getTransform()).toEqual({ x: 0, y: 0, k: 1 });
+		setSize(800, 500);
+		const fitted = canvas.getTransform();
+		expect(fitted).not.toEqual({ x: 0, y: 0, k: 1 });
+		canvas.zoomTo({ x: 120, y: 80, k: 1.5 });
+		setSize(0, 0);
+		setSize(800, 500);
+		expect(canvas.getTransform()).toEqual({ x: 120, y: 80, k: 1.5 });
+		canvas.destroy();
+	});
+
+	it("after the user zooms, a resize keeps the centre and the zoom; fitting again brings back refitting", () => {
+		const { canvas, setSize } = mount(1000, 600);
+		canvas.fit();
+		canvas.canvas.dispatchEvent(new WheelEvent("wheel", { bubbles: true, cancelable: true, deltaY: -200, clientX: 400, clientY: 300 }));
+		const zoomed = canvas.getTransform();
+		expect(zoomed.k).toBeGreaterThan(0);
+		const before = centre(canvas, 1000, 600);
+		setSize(660, 400);
+		expect(canvas.getTransform().k).toBe(zoomed.k);
+		const after = centre(canvas, 660, 400);
+		expect(after[0]).toBeCloseTo(before[0], 6);
+		expect(after[1]).toBeCloseTo(before[1], 6);
+
+		canvas.fit();
+		setSize(1000, 600);
+		const fresh = mount(1000, 600).canvas;
+		fresh.fit();
+		expect(canvas.getTransform()).toEqual(fresh.getTransform());
+		canvas.destroy();
+		fresh.destroy();
+	});
+
+	it("destroy removes the canvas's d3 handlers (zoom, drag and its own)", () => {
+		const { canvas } = mount(400, 300);
+		const el = canvas.canvas;
+		canvas.destroy();
+		const handlers = (el as unknown as { __on?: unknown[] }).__on ?? [];
+		expect(handlers).toEqual([]);
+	});
+});
