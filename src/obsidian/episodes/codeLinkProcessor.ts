@@ -163,6 +163,8 @@ export function countLabel(count: number, mode: AtlasSettings["citationCount"]):
 export class CodeLinksChild extends MarkdownRenderChild implements HoverParent {
 	hoverPopover: HoverPopover | null = null;
 	private drawn = -1;
+	/** The section's code links by code, found once: a change then touches only the links of the codes it moved. */
+	private byCode: Map<string, HTMLElement[]> | null = null;
 
 	constructor(
 		containerEl: HTMLElement,
@@ -175,6 +177,7 @@ export class CodeLinksChild extends MarkdownRenderChild implements HoverParent {
 
 	override onload(): void {
 		this.drawn = this.indexer.revision;
+		this.byCode = linksByCode(this.containerEl);
 		this.registerDomEvent(this.containerEl, "click", (event) => this.clicked(event));
 		this.registerDomEvent(this.containerEl, "auxclick", (event) => {
 			if (event.button === 1) this.clicked(event);
@@ -183,17 +186,24 @@ export class CodeLinksChild extends MarkdownRenderChild implements HoverParent {
 			const link = codeLinkOf(event.target);
 			if (link !== null) hoverEpisode(this.indexer, link.getAttribute("data-code") ?? "", this.sourcePath, event, link, this, "preview");
 		});
-		this.register(this.indexer.subscribe(() => this.refresh()));
+		this.register(this.indexer.subscribe((event) => this.refresh("reset" in event ? null : event.codes)));
 	}
 
-	/** Redraws counts and missing states when the index moved since the last draw and the section is shown. */
-	refresh(): void {
-		if (this.drawn === this.indexer.revision || !this.containerEl.isConnected) return;
+	/**
+	 * Redraws counts and missing states when the index moved since the last draw: the links of the `changed` codes,
+	 * or all of them (`null`: the index was reloaded or settings moved). A long note open in reading view thus costs
+	 * next to nothing per edit elsewhere, and a section scrolled out of the DOM is still current when it comes back.
+	 */
+	refresh(changed: string[] | null = null): void {
+		if (this.drawn === this.indexer.revision) return;
 		this.drawn = this.indexer.revision;
+		const byCode = (this.byCode ??= linksByCode(this.containerEl));
 		const settings = this.settings();
-		for (const link of Array.from(this.containerEl.querySelectorAll<HTMLElement>("[data-code]"))) {
-			if (link.hasClass(CODE_CLASS)) updateCodeLink(link, this.indexer, settings);
-			else updateCount(link, link.getAttribute("data-code") ?? "", this.indexer, settings);
+		for (const code of changed ?? [...byCode.keys()]) {
+			for (const link of byCode.get(code) ?? []) {
+				if (link.hasClass(CODE_CLASS)) updateCodeLink(link, this.indexer, settings);
+				else updateCount(link, code, this.indexer, settings);
+			}
 		}
 	}
 
@@ -205,6 +215,17 @@ export class CodeLinksChild extends MarkdownRenderChild implements HoverParent {
 		event.stopPropagation();
 		openEpisode(this.indexer, link.getAttribute("data-code") ?? "", this.sourcePath, event);
 	}
+}
+
+function linksByCode(el: HTMLElement): Map<string, HTMLElement[]> {
+	const out = new Map<string, HTMLElement[]>();
+	for (const link of Array.from(el.querySelectorAll<HTMLElement>("[data-code]"))) {
+		const code = link.getAttribute("data-code") ?? "";
+		const list = out.get(code);
+		if (list === undefined) out.set(code, [link]);
+		else list.push(link);
+	}
+	return out;
 }
 
 function codeLinkOf(target: EventTarget | null): HTMLElement | null {

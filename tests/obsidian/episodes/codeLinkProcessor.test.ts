@@ -92,6 +92,25 @@ describe("reading view post-processor", () => {
 		expect(codes(el)).toEqual(["E026:3", "E099:2"]);
 	});
 
+	it("touches only the links of the codes a change moved, and keeps sections out of the DOM current", async () => {
+		const h = await startEpisodes(FILES);
+		const { el } = await readingView(h, "Typed E026.\n\nTyped E011.", "Notes/Other.md");
+		const [first, second] = Array.from(el.children) as HTMLElement[];
+		// The second section scrolled away: Obsidian's reading view drops far sections from the DOM.
+		second?.remove();
+		const badge = (section: HTMLElement | undefined): string => section?.querySelector(".research-atlas-code-count")?.textContent ?? "-";
+		const writes: string[] = [];
+		for (const section of [first, second]) {
+			const link = section?.querySelector<HTMLElement>("a.research-atlas-code");
+			const toggle = link?.toggleClass.bind(link);
+			if (link && toggle) link.toggleClass = (cls: string | string[], value: boolean) => (writes.push(link.textContent ?? ""), toggle(cls, value));
+		}
+		await h.app.vault.create("Notes/Third.md", "Cites E011.");
+		await settle();
+		expect(writes).toEqual(["E011", "E011"]);
+		expect([badge(first), badge(second)]).toEqual(["2", "2"]);
+	});
+
 	it("follows the count settings: occurrences, and a minimum below which nothing is shown", async () => {
 		const h = await startEpisodes(FILES, { citationCount: "occurrences", citationCountMinimum: 3 });
 		const { el } = await readingView(h, "Typed E026 and E011.", "Notes/Other.md");
