@@ -3,7 +3,7 @@
  * filter, fit, a legend whose entries toggle node types, an optional depth slider) plus the tooltip. The atlas graph
  * view and the code block both use it; every text is set as text, never as HTML.
  */
-import { Menu, Platform, setIcon } from "obsidian";
+import { Component, Menu, Platform, setIcon } from "obsidian";
 import { adjacencyOf, type Adjacency } from "../../core/graph/adjacency";
 import { carryIndices, carryPositions } from "../../core/graph/carryPositions";
 import { KIND_LABELS, NODE_KINDS } from "../../core/graph/kinds";
@@ -89,6 +89,10 @@ export class GraphPanel {
 	private hintTimer = 0;
 	private destroyed = false;
 	private readonly win: Window;
+	/** Owns the panel's DOM listeners (`registerDomEvent`), all removed by `destroy`. */
+	private readonly events = new Component();
+	/** A child of `events` for the legend entries' listeners, replaced whenever the legend is rebuilt. */
+	private legendEvents: Component | null = null;
 
 	constructor(
 		parent: HTMLElement,
@@ -98,6 +102,7 @@ export class GraphPanel {
 		const win = parent.ownerDocument.defaultView;
 		if (win === null) throw new Error("The graph panel is not in a window");
 		this.win = win;
+		this.events.load();
 		this.rootEl = parent.createDiv({ cls: ["research-atlas-graph", options.compact === true ? "is-compact" : ""] });
 		const toolbar = this.rootEl.createDiv({ cls: "research-atlas-graph-toolbar" });
 		this.buildToolbar(toolbar);
@@ -120,7 +125,7 @@ export class GraphPanel {
 			onWheelHint: () => this.wheelHint(),
 		});
 		this.canvas.canvas.setAttribute("aria-label", "Atlas graph");
-		this.canvas.canvas.addEventListener("contextmenu", (event) => this.contextMenu(event));
+		this.events.registerDomEvent(this.canvas.canvas, "contextmenu", (event) => this.contextMenu(event));
 		this.layout = new LayoutClient(win, host.workerSource, (frame) => this.frame(frame), (message) => this.status(`Layout error: ${message}`));
 	}
 
@@ -237,6 +242,7 @@ export class GraphPanel {
 		this.destroyed = true;
 		this.win.clearTimeout(this.searchTimer);
 		this.win.clearTimeout(this.hintTimer);
+		this.events.unload();
 		this.layout.destroy();
 		this.canvas.destroy();
 		this.rootEl.remove();
@@ -275,14 +281,14 @@ export class GraphPanel {
 	private buildToolbar(toolbar: HTMLElement): void {
 		const search = toolbar.createEl("input", { cls: "research-atlas-graph-search", type: "search", placeholder: "Search notes…", attr: { "aria-label": "Search notes in the graph", spellcheck: "false" } });
 		this.searchEl = search;
-		search.addEventListener("input", () => {
+		this.events.registerDomEvent(search, "input", () => {
 			this.win.clearTimeout(this.searchTimer);
 			this.searchTimer = this.win.setTimeout(() => {
 				this.query = search.value;
 				this.applyMasks();
 			}, SEARCH_DELAY_MS);
 		});
-		search.addEventListener("keydown", (event) => {
+		this.events.registerDomEvent(search, "keydown", (event) => {
 			if (event.key === "Enter") this.focusFirstMatch();
 			else if (event.key === "Escape" && search.value !== "") {
 				event.stopPropagation();
@@ -298,8 +304,8 @@ export class GraphPanel {
 			const slider = label.createEl("input", { type: "range", attr: { min: "1", max: "3", step: "1", "aria-label": "Link depth" } });
 			slider.value = String(depth.value);
 			const value = label.createSpan({ cls: "research-atlas-graph-depth-value", text: String(depth.value) });
-			slider.addEventListener("input", () => value.setText(slider.value));
-			slider.addEventListener("change", () => depth.onChange(Number(slider.value)));
+			this.events.registerDomEvent(slider, "input", () => value.setText(slider.value));
+			this.events.registerDomEvent(slider, "change", () => depth.onChange(Number(slider.value)));
 		}
 		this.iconButton(toolbar, "maximize", "Fit graph to view", () => this.fit(true));
 	}
@@ -307,12 +313,16 @@ export class GraphPanel {
 	private iconButton(parent: HTMLElement, icon: string, label: string, onClick: () => void): HTMLElement {
 		const button = parent.createEl("button", { cls: ["clickable-icon", "research-atlas-graph-button"], attr: { "aria-label": label, type: "button" } });
 		setIcon(button, icon);
-		button.addEventListener("click", onClick);
+		this.events.registerDomEvent(button, "click", onClick);
 		return button;
 	}
 
 	private buildLegend(): void {
 		this.legendEl.empty();
+		// The old entries' listeners go with them (else they would pile up until the panel is destroyed).
+		if (this.legendEvents !== null) this.events.removeChild(this.legendEvents);
+		const legendEvents = this.events.addChild(new Component());
+		this.legendEvents = legendEvents;
 		const counts = new Map<GraphNodeKind, number>();
 		for (const node of this.graph.nodes) counts.set(node.kind, (counts.get(node.kind) ?? 0) + 1);
 		for (const kind of NODE_KINDS) {
@@ -326,7 +336,7 @@ export class GraphPanel {
 			item.createSpan({ cls: "research-atlas-graph-legend-dot" });
 			item.createSpan({ cls: "research-atlas-graph-legend-label", text: KIND_LABELS[kind] });
 			item.createSpan({ cls: "research-atlas-graph-legend-count", text: String(count) });
-			item.addEventListener("click", () => this.setKindHidden(kind, !hidden));
+			legendEvents.registerDomEvent(item, "click", () => this.setKindHidden(kind, !hidden));
 		}
 	}
 

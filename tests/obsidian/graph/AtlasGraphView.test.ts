@@ -200,4 +200,44 @@ describe("AtlasGraphView", () => {
 		await until(() => !ids(view?.getPanel() as GraphPanel).includes("Episodes/E001.md"));
 		expect(ids(view?.getPanel() as GraphPanel)).toEqual(["Clusters/C1.md", "Clusters/C1/Sub.md", "Questions/How.md", "Questions/What now.md", "Questions/Why.md"]);
 	});
+
+	it("removes every DOM listener it added when the view closes; rebuilding the legend does not pile them up", async () => {
+		const { app, stub } = await start();
+		// The spies call through; they only record who added and removed what.
+		const add = jest.spyOn(EventTarget.prototype, "addEventListener");
+		const remove = jest.spyOn(EventTarget.prototype, "removeEventListener");
+		/** Listeners added to elements (window and document ones are not the panel's) and not removed yet, as "element type". */
+		const live = (): string[] => {
+			const removed = remove.mock.calls.map(([type, listener], i) => ({ target: remove.mock.contexts[i] as unknown, type, listener }));
+			const left: string[] = [];
+			add.mock.calls.forEach(([type, listener], i) => {
+				const target = add.mock.contexts[i] as unknown;
+				if (!(target instanceof Element)) return;
+				const r = removed.findIndex((entry) => entry.target === target && entry.type === type && entry.listener === listener);
+				if (r >= 0) removed.splice(r, 1);
+				else left.push(`${target.className === "" ? target.tagName : target.className} ${type}`);
+			});
+			return left;
+		};
+		const count = (): number => live().length;
+		try {
+			stub.runCommand("open-graph");
+			await until(() => graphViews(app)[0]?.getPanel() !== null && graphViews(app)[0]?.getPanel() !== undefined);
+			const view = graphViews(app)[0];
+			const panel = await settledPanel(view);
+			const shown = count();
+			expect(shown).toBeGreaterThan(0);
+			// Hide and show a kind twice: four legend rebuilds, the same listeners as before.
+			for (let i = 0; i < 4; i++) panel.rootEl.querySelector<HTMLElement>(".research-atlas-graph-legend-item[data-kind='episode']")?.click();
+			expect(panel.rootEl.querySelector(".research-atlas-graph-legend-item[data-kind='episode']")?.getAttribute("aria-pressed")).toBe("true");
+			expect(count()).toBe(shown);
+			if (view === undefined) throw new Error("no view");
+			leafOf(app, view).detach();
+			await until(() => view.getPanel() === null);
+			expect(live()).toEqual([]);
+		} finally {
+			add.mockRestore();
+			remove.mockRestore();
+		}
+	});
 });
