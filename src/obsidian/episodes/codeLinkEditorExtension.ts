@@ -39,6 +39,8 @@ export function codeLinkEditorExtension(indexer: EpisodeIndexer, settings: () =>
 		class implements PluginValue {
 			decorations: DecorationSet;
 			private mentions: CodeMention[];
+			/** The pattern and the note's own code the mentions were found with. */
+			private scanned = "";
 			private readonly stop: () => void;
 			private pending = 0;
 
@@ -58,7 +60,8 @@ export function codeLinkEditorExtension(indexer: EpisodeIndexer, settings: () =>
 			update(update: ViewUpdate): void {
 				const refreshed = update.transactions.some((t) => t.effects.some((e) => e.is(refreshCodeLinks)));
 				const modeChanged = update.startState.field(editorLivePreviewField, false) !== update.state.field(editorLivePreviewField, false);
-				if (update.docChanged || refreshed) this.mentions = this.scan();
+				// A refresh (the index moved) changes counts, not where codes are: scan again only for a new pattern or note.
+				if (update.docChanged || (refreshed && this.scanned !== this.scanKey())) this.mentions = this.scan();
 				if (update.docChanged || refreshed || modeChanged || update.viewportChanged || update.selectionSet) this.decorations = this.build();
 				if (update.selectionSet || update.docChanged) this.reportCursor();
 			}
@@ -72,7 +75,12 @@ export function codeLinkEditorExtension(indexer: EpisodeIndexer, settings: () =>
 				return this.view.state.field(editorInfoField, false)?.file?.path ?? "";
 			}
 
+			private scanKey(): string {
+				return `${indexer.index.syntax.pattern}\u0000${indexer.index.episodeCodeOfNote(this.path()) ?? ""}`;
+			}
+
 			private scan(): CodeMention[] {
+				this.scanned = this.scanKey();
 				const index = indexer.index;
 				const selfCode = index.episodeCodeOfNote(this.path());
 				return findMentions(this.view.state.doc.toString(), { syntax: index.syntax, ...(selfCode === undefined ? {} : { selfCode }) });
