@@ -92,28 +92,31 @@ function bodyStart(text: string): number {
 	return close === null ? 0 : 3 + close.index + close[0].length;
 }
 
-/** The heading path above each wanted line (1-based line numbers). */
+/** The heading path above each wanted line (1-based line numbers); heading texts are worked out only where wanted. */
 function headingPathsFor(lines: MarkdownLine[], wanted: Set<number>): Map<number, string[]> {
 	const out = new Map<number, string[]>();
-	const stack: Array<{ level: number; text: string }> = [];
+	const last = Math.max(...wanted);
+	const stack: Array<{ level: number; line: string; text?: string }> = [];
+	let path: string[] | null = null;
 	for (const line of lines) {
-		if (wanted.has(line.number)) out.set(line.number, stack.map((h) => h.text));
+		if (line.number > last) break;
+		if (wanted.has(line.number)) out.set(line.number, (path ??= stack.map((h) => (h.text ??= headingText(h.line)))));
 		if (line.kind !== "heading" || line.level === undefined) continue;
 		const level = line.level;
 		while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
-		stack.push({ level, text: headingText(line.text) });
+		stack.push({ level, line: line.text });
+		path = null;
 	}
 	return out;
 }
 
 /** A heading's visible text: no `#` marks, links shown as their labels. */
 function headingText(line: string): string {
-	return line
-		.replace(/^\s{0,3}#{1,6}\s*/, "")
-		.replace(/\s+#+\s*$/, "")
-		.replace(/\[\[([^\]|]*\|)?([^\]]*)\]\]/g, "$2")
-		.replace(BLOCK_ID, "")
-		.trim();
+	let text = line.replace(/^\s{0,3}#{1,6}\s*/, "");
+	if (text.includes("#")) text = text.replace(/\s+#+\s*$/, "");
+	if (text.includes("[[")) text = text.replace(/\[\[([^\]|]*\|)?([^\]]*)\]\]/g, "$2");
+	if (text.includes("^")) text = text.replace(BLOCK_ID, "");
+	return text.trim();
 }
 
 /** List items and table rows are passages of their own, never part of the paragraph around them. */

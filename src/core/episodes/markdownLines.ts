@@ -57,7 +57,7 @@ export function classifyLines(text: string): MarkdownLine[] {
 			entry.kind = "code";
 			const close = line.includes(fence.char.repeat(3)) ? FENCE.exec(line) : null;
 			if (close?.[1] !== undefined && close[1][0] === fence.char && close[1].length >= fence.length && line.slice(close[0].length).trim() === "") fence = null;
-		} else if (!inComment && line.includes(CITED_BY_START_PREFIX) && line.trim().startsWith(CITED_BY_START_PREFIX)) {
+		} else if (!inComment && line.includes("%%") && line.includes(CITED_BY_START_PREFIX) && line.trim().startsWith(CITED_BY_START_PREFIX)) {
 			entry.kind = "generated";
 			inGenerated = true;
 		} else if (!inComment && !line.includes("%%")) {
@@ -95,7 +95,7 @@ export function classifyLines(text: string): MarkdownLine[] {
 				entry.kind = "code";
 				inIndented = true;
 			} else inIndented = false;
-			if (entry.kind === "text") inList = LIST_ITEM.test(line) || (inList && (indented || /^\s/.test(line)));
+			if (entry.kind === "text") inList = isListItem(line) || (inList && (indented || isSpace(line.charCodeAt(0))));
 		} else if (entry.kind === "heading") {
 			inIndented = false;
 			inList = false;
@@ -116,7 +116,7 @@ function blockKind(entry: MarkdownLine, line: string, hasHidden: boolean): { cha
 		entry.kind = "code";
 		return { char: opening[1][0] ?? "`", length: opening[1].length };
 	}
-	if (line.trim() === "") entry.kind = "blank";
+	if (isBlank(line)) entry.kind = "blank";
 	else {
 		const heading = line.includes("#") ? HEADING.exec(line) : null;
 		if (heading?.[1] !== undefined) {
@@ -127,9 +127,34 @@ function blockKind(entry: MarkdownLine, line: string, hasHidden: boolean): { cha
 	return undefined;
 }
 
+// Character tests instead of patterns: they run on every line of every note that cites anything.
+
 /** Four columns of indentation or more (a tab counts as four). */
 function isIndented(line: string): boolean {
-	return line.startsWith("    ") || line.startsWith("\t") || /^ {1,3}\t/.test(line);
+	for (let i = 0; i < 4; i++) {
+		const c = line.charCodeAt(i);
+		if (c === 9) return true;
+		if (c !== 32) return false;
+	}
+	return true;
+}
+
+function isSpace(c: number): boolean {
+	return c === 32 || c === 9 || c === 11 || c === 12 || c === 13 || c === 160 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+function isBlank(line: string): boolean {
+	for (let i = 0; i < line.length; i++) if (!isSpace(line.charCodeAt(i))) return false;
+	return true;
+}
+
+/** Whether a line starts with a list marker (`-`, `*`, `+`, `1.`, `1)`); cheap for the lines that do not. */
+function isListItem(line: string): boolean {
+	let i = 0;
+	while (isSpace(line.charCodeAt(i))) i++;
+	const c = line.charCodeAt(i);
+	if (c !== 45 && c !== 42 && c !== 43 && (c < 48 || c > 57)) return false;
+	return LIST_ITEM.test(line);
 }
 
 function hasFrontmatterEnd(text: string): boolean {
