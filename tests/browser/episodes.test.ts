@@ -69,7 +69,7 @@ start().catch((error) => { document.body.dataset.error = String(error && error.s
 const THEME = `
 body { margin: 0; font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Inter", sans-serif; font-size: 16px; line-height: 1.5;
   --font-smallest: 0.8em; --font-ui-smaller: 12px; --font-ui-small: 13px; --font-normal: 400; --font-semibold: 600;
-  --size-4-1: 4px; --size-4-2: 8px; --size-4-3: 12px; --size-4-4: 16px; --radius-s: 4px;
+  --size-2-1: 2px; --size-4-1: 4px; --size-4-2: 8px; --size-4-3: 12px; --size-4-4: 16px; --radius-s: 4px;
   display: flex; align-items: flex-start; background: var(--background-primary); color: var(--text-normal); }
 body.theme-light { --background-primary: #ffffff; --background-secondary: #f6f6f6; --background-modifier-border: #e0e0e0;
   --background-modifier-hover: rgba(0, 0, 0, 0.075); --text-normal: #222222; --text-muted: #5c5c5c; --text-faint: #ababab;
