@@ -2,6 +2,10 @@
 import { GraphCanvas } from "atlas-graph-canvas";
 import type { Graph } from "../../../src/core/graph/model";
 import type { BenchView } from "./view";
+import { installDomHelpers } from "../../../tests/obsidian-stub/dom";
+
+// The view runs inside Obsidian, which adds its DOM helpers (createEl, …) to every element; the page adds the same.
+installDomHelpers();
 
 /** Mounts GraphCanvas; a frame is what the view does when the worker posts positions: setPositions, then draw. */
 export function atlasView(container: HTMLElement, graph: Graph): BenchView & { renderer: string } {
