@@ -6,7 +6,6 @@ import { findGaps, type Gap } from "../pages/gaps";
 import type { CardGroup, ClusterPage, HubPage, Page, ReviewPage } from "../pages/model";
 import { parsePage } from "../pages/parsePage";
 import { GapSuggester, type CorpusText } from "../pages/suggest";
-import { tokenize } from "../pages/tokens";
 import { titleKey } from "../text/normalize";
 import { sentenceAt } from "../text/sentences";
 import type { Atlas, Collection, Episode, FoundGap, Prose, Question, Review } from "./model";
@@ -42,9 +41,8 @@ class ProseCollector {
 
 	add(text: string, file: string, title: string): Prose {
 		const prose: Prose = { text, gaps: [] };
-		const tokens = tokenize(text);
-		this.corpus.push({ text, file, title, tokens });
-		const raw = findGaps(text, this.matcher, tokens);
+		this.corpus.push({ text, file, title });
+		const raw = findGaps(text, this.matcher);
 		if (raw.length > 0) this.pending.push({ prose, raw, file });
 		return prose;
 	}

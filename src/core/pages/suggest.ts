@@ -3,7 +3,7 @@
  * between the same neighbours are offered (never written into the text).
  */
 import type { Gap } from "./gaps";
-import { tokenize, type Token } from "./tokens";
+import { tokenize, TokenCursor, type Token } from "./tokens";
 
 /** A text another page holds, to be searched for fuller versions of a gapped sentence. */
 export interface CorpusText {
@@ -11,8 +11,6 @@ export interface CorpusText {
 	/** The page the text comes from (its input file) and its title, for citing the suggestion. */
 	file: string;
 	title: string;
-	/** The text's tokens, when the caller has them already (tokenising the corpus twice is most of an import). */
-	tokens?: Token[];
 }
 
 /** Missing words found in another page, with where they were found. */
@@ -33,7 +31,8 @@ interface Position {
 
 /** Finds suggestions for many gaps in one pass over the corpus (indexes only the word pairs the gaps need). */
 export class GapSuggester {
-	private readonly tokens: Token[][];
+	/** The tokens (quote marks left out) of the texts that hold a wanted pair, by corpus index. */
+	private readonly tokens = new Map<number, Token[]>();
 	private readonly positions = new Map<string, Position[]>();
 
 	constructor(private readonly corpus: CorpusText[], gaps: Gap[]) {
@@ -46,16 +45,25 @@ export class GapSuggester {
 				seconds.add(b);
 			}
 		}
-		this.tokens = corpus.map((c) => (wanted.size === 0 ? [] : (c.tokens ?? tokenize(c.text)).filter((t) => !/^['"‘’“”]+$/.test(t.text))));
-		this.tokens.forEach((tokens, text) => {
-			for (let at = 1; at < tokens.length; at++) {
-				const second = tokens[at]?.lower ?? "";
-				if (!seconds.has(second)) continue;
-				const key = `${tokens[at - 1]?.lower ?? ""} ${second}`;
+		// One scan of every text for the wanted word pairs; only a text that holds one is tokenised and kept.
+		if (wanted.size === 0) return;
+		corpus.forEach((c, text) => {
+			const cursor = new TokenCursor(c.text);
+			let at = -1;
+			let previous = "";
+			while (cursor.next()) {
+				if (cursor.isQuote) continue;
+				at++;
+				const second = cursor.value.toLowerCase();
+				const first = previous;
+				previous = second;
+				if (at === 0 || !seconds.has(second)) continue;
+				const key = `${first} ${second}`;
 				if (!wanted.has(key)) continue;
 				const list = this.positions.get(key);
 				if (list === undefined) this.positions.set(key, [{ text, at }]);
 				else list.push({ text, at });
+				if (!this.tokens.has(text)) this.tokens.set(text, tokenize(c.text).filter((t) => !/^['"‘’“”]+$/.test(t.text)));
 			}
 		});
 	}
@@ -67,7 +75,7 @@ export class GapSuggester {
 		let best: { score: number; suggestion: GapSuggestion } | null = null;
 		for (const { text, at } of this.positions.get(`${a} ${b}`) ?? []) {
 			const source = this.corpus[text];
-			const tokens = this.tokens[text];
+			const tokens = this.tokens.get(text);
 			if (source === undefined || tokens === undefined || source.file === excludeFile) continue;
 			const found = this.fill(tokens, at, gap);
 			if (found !== null && (best === null || found.score > best.score)) {
