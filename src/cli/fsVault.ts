@@ -39,7 +39,8 @@ export class FsVault implements VaultPort {
 		try {
 			return Promise.resolve(readFileSync(full, "utf8"));
 		} catch (error) {
-			if (error instanceof Error && "code" in error && error.code === "ENOENT") return Promise.resolve(null);
+			// Not `instanceof Error`: fs errors come from Node's own realm, which is not the caller's under a test runner.
+			if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ENOENT") return Promise.resolve(null);
 			throw error;
 		}
 	}
