@@ -31,6 +31,8 @@ interface Context {
 	byFile: Map<string, string>;
 	collections: Map<string, Collection>;
 	reviews: Map<string, Review>;
+	/** Each group's tag, worked out once for all its members. */
+	groupTags: Map<string, string>;
 }
 
 function places(atlas: Atlas): NotePlace[] {
@@ -157,7 +159,12 @@ function questionNote(q: Question, ctx: Context, path: string): VaultNote {
 		const c = ctx.collections.get(m.collectionId);
 		const g = ctx.atlas.groups.get(m.groupId);
 		if (c === undefined || g === undefined) continue;
-		tags.push(groupTag(c.kind, c.title, g.name));
+		let tag = ctx.groupTags.get(g.id);
+		if (tag === undefined) {
+			tag = groupTag(c.kind, c.title, g.name);
+			ctx.groupTags.set(g.id, tag);
+		}
+		tags.push(tag);
 		const cl = ctx.linker.link(c.id, c.title);
 		const gl = ctx.linker.link(g.id, g.name);
 		(c.kind === "cluster" ? memberLinks.clusters : memberLinks.hubs)?.push(cl);
@@ -220,7 +227,14 @@ function reviewNote(r: Review, ctx: Context, path: string): VaultNote {
 }
 
 function episodeNote(e: Episode, ctx: Context, path: string): VaultNote {
-	const citingNotes = [...new Set(e.citations.map((c) => c.noteId))];
+	// Citations grouped by citing note in one pass (in citation order), not filtered once per note.
+	const byNote = new Map<string, Episode["citations"]>();
+	for (const c of e.citations) {
+		const list = byNote.get(c.noteId);
+		if (list === undefined) byNote.set(c.noteId, [c]);
+		else list.push(c);
+	}
+	const citingNotes = [...byNote.keys()];
 	const fm = {
 		...base("episode", e.title ?? e.code, path, e.id, [], [...new Set(e.summaries.map((s) => ctx.reviews.get(s.reviewId)?.file ?? ""))].filter((f) => f !== "")),
 		code: e.code,
@@ -243,7 +257,7 @@ function episodeNote(e: Episode, ctx: Context, path: string): VaultNote {
 	for (const noteId of citingNotes) {
 		const r = ctx.reviews.get(noteId);
 		body.push(`### ${ctx.linker.link(noteId, r?.title)}`, "");
-		for (const c of e.citations.filter((x) => x.noteId === noteId)) {
+		for (const c of byNote.get(noteId) ?? []) {
 			const where = c.heading === "" ? "passage" : c.heading;
 			body.push(`- ${escapeMarkdown(c.sentence)} (${ctx.linker.link(noteId, where, c.blockId)})`);
 		}
@@ -298,7 +312,7 @@ export function atlasToNotes(atlas: Atlas, existing: ExistingNotes, options: Not
 	const byFile = new Map<string, string>();
 	for (const r of atlas.reviews) byFile.set(r.file, r.id);
 	for (const c of atlas.collections) for (const f of c.files) byFile.set(f, c.id);
-	const ctx: Context = { atlas, linker, matcher: codeMatcher(options.codePattern), byFile, collections: new Map(atlas.collections.map((c) => [c.id, c])), reviews: new Map(atlas.reviews.map((r) => [r.id, r])) };
+	const ctx: Context = { atlas, linker, matcher: codeMatcher(options.codePattern), byFile, collections: new Map(atlas.collections.map((c) => [c.id, c])), reviews: new Map(atlas.reviews.map((r) => [r.id, r])), groupTags: new Map() };
 	const path = (id: string): string => paths.get(id) ?? "";
 	const notes: VaultNote[] = [
 		...atlas.collections.map((c) => collectionNote(c, ctx, path(c.id))),

@@ -33,11 +33,19 @@ export function assignPaths(places: NotePlace[], root: string, existing: Existin
 		else fresh.push(place);
 	}
 	const owned = new Set([...result.values()].map((p) => p.toLowerCase()));
+	// Thousands of notes share a few folders: each folder's path is made once.
+	const folders = new Map<string, string>();
 	for (const place of fresh) {
-		const folder = joinPath(root, ...place.folder.split("/").filter((s) => s !== "").map(safeBaseName));
+		let folder = folders.get(place.folder);
+		if (folder === undefined) {
+			folder = joinPath(root, ...place.folder.split("/").filter((s) => s !== "").map(safeBaseName));
+			folders.set(place.folder, folder);
+		}
 		const base = safeBaseName(place.baseName);
 		for (let n = 1; ; n++) {
-			const candidate = joinPath(folder, `${n === 1 ? base : `${base} (${n})`}.md`);
+			// What joinPath would make: the folder is already joined, and a safe base name holds no slash.
+			const name = `${n === 1 ? base : `${base} (${n})`}.md`;
+			const candidate = folder === "" ? name : `${folder}/${name}`;
 			const key = candidate.toLowerCase();
 			// Matched by path: a generated note that lost its id is the same note, not a name to avoid.
 			const sameNote = n === 1 && existing.withoutId?.has(candidate) === true;

@@ -12,7 +12,18 @@ function isControl(ch: string): boolean {
 /** Well under every file system's 255-byte limit, leaving room for " (2)", a hash and ".md". */
 const MAX_BYTES = 150;
 
+function isAscii(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+	return true;
+}
+
+function hasControl(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (isControl(text.charAt(i))) return true;
+	return false;
+}
+
 function utf8Length(text: string): number {
+	if (isAscii(text)) return text.length;
 	let bytes = 0;
 	for (const ch of text) {
 		const code = ch.codePointAt(0) ?? 0;
@@ -39,10 +50,10 @@ export function safeBaseName(title: string): string {
 		.replace(/[/\\|]/g, "-")
 		.replace(/:/g, " -")
 		.replace(/"/g, "'")
-		.replace(FORBIDDEN, "")
-		.split("")
-		.filter((ch) => !isControl(ch))
-		.join("")
+		.replace(FORBIDDEN, "");
+	// Most titles hold no control character: the character-by-character filter runs only on those that do.
+	if (hasControl(name)) name = name.split("").filter((ch) => !isControl(ch)).join("");
+	name = name
 		.replace(/\s+/g, " ")
 		.trim();
 	name = cutToBytes(name, MAX_BYTES);
