@@ -1,6 +1,7 @@
 /** The benchmark page: mounts one renderer on a generated graph and measures it when the Node driver asks. */
 import { generateClusteredGraph } from "../../../src/core/graph/generate";
 import type { Graph } from "../../../src/core/graph/model";
+import { atlasColdOpen, atlasReopen, type AtlasOpen } from "./atlasOpen";
 import { atlasView } from "./atlasView";
 import { batchedView } from "./batchedView";
 import { frameLoop, timedFrame, type FrameCost } from "./measure";
@@ -23,6 +24,10 @@ export interface GraphBench {
 	pan(count: number, zoom: number): Promise<{ deltas: number[]; main: number[] }>;
 	/** The SVG baseline's cold open (main-thread d3-force), stopped after `capMs`. */
 	svgColdOpen(nodes: number, capMs: number): Promise<ColdOpen>;
+	/** Our view's cold open on the real stack (GraphCanvas + the layout worker), stopped after `capMs`; keeps the settled positions. */
+	atlasColdOpen(nodes: number, capMs: number): Promise<AtlasOpen>;
+	/** Reopens our view from the positions the last `atlasColdOpen` settled at, persisted and read back. */
+	atlasReopen(capMs: number): Promise<AtlasOpen>;
 }
 
 declare global {
@@ -39,6 +44,8 @@ export function benchGraph(nodes: number): Graph {
 const root = document.getElementById("stage") as HTMLElement;
 let view: BenchView | null = null;
 let base: Float32Array = new Float32Array(0);
+/** The graph and persisted positions (JSON) of the last cold open, for the reopen. */
+let opened: { graph: Graph; stored: string } | null = null;
 
 async function mount(kind: ViewKind, graph: Graph): Promise<BenchView & { renderer?: string }> {
 	if (kind === "svg") return svgView(root, graph);
@@ -80,5 +87,15 @@ window.graphBench = {
 	},
 	svgColdOpen(nodes, capMs) {
 		return svgColdOpen(root, benchGraph(nodes), capMs);
+	},
+	async atlasColdOpen(nodes, capMs) {
+		const graph = benchGraph(nodes);
+		const { open, stored } = await atlasColdOpen(root, graph, capMs);
+		opened = { graph, stored };
+		return open;
+	},
+	atlasReopen(capMs) {
+		if (opened === null) return Promise.reject(new Error("atlasReopen needs an atlasColdOpen first"));
+		return atlasReopen(root, opened.graph, opened.stored, capMs);
 	},
 };

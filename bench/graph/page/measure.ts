@@ -7,7 +7,7 @@ export interface FrameCost {
 }
 
 /** Resolves once the current task and the rendering it triggered (style, layout, paint, canvas raster) are done. */
-function afterRendering(): Promise<void> {
+export function afterRendering(): Promise<void> {
 	// A message posted from a rAF callback runs in the next task, after the frame's rendering steps.
 	return new Promise((resolve) => {
 		const channel = new MessageChannel();
