@@ -316,13 +316,19 @@ describe("atlas graph view in chromium", () => {
 		// Positions are written after a quiet period; then a reload starts from them, already settled.
 		const world = await page.evaluate(() => Array.from(window.atlasHarness.view().getPanel()?.canvas.getPositions() ?? []));
 		const dropped = [world[2 * review.index] ?? 0, world[2 * review.index + 1] ?? 0];
+		// Wait for the write of the settled picture (every node where it is now), not an earlier one made at the drop
+		// while the rest still moved: on a loaded machine that earlier write can be the one a quick reload finds.
+		const places = before.map((n) => [n.id, world[2 * n.index] ?? 0, world[2 * n.index + 1] ?? 0] as const);
+		expect(places.find(([id]) => id === review.id)?.slice(1)).toEqual(dropped);
 		await page.waitForFunction(
-			([id, x, y]) => {
+			(expected) => {
 				const stored = JSON.parse(window.localStorage.getItem("research-atlas-graph-positions") ?? "{}") as { positions?: Record<string, number[]> };
-				const p = stored.positions?.[id];
-				return p !== undefined && Math.abs((p[0] ?? 0) - Number(x)) < 0.1 && Math.abs((p[1] ?? 0) - Number(y)) < 0.1;
+				return expected.every(([id, x, y]) => {
+					const p = stored.positions?.[id];
+					return p !== undefined && Math.abs((p[0] ?? 0) - x) < 0.1 && Math.abs((p[1] ?? 0) - y) < 0.1;
+				});
 			},
-			[review.id, dropped[0], dropped[1]] as const,
+			places,
 			{ timeout: 10000 },
 		);
 		await openPage(page);
