@@ -21,6 +21,11 @@ const LABEL: Record<ViewKind, string> = { atlas: "atlas", batched: "reference ba
 /** One vsync at 60 Hz: headless chromium's rAF never runs faster, so "≤ 16 ms" reads as "every vsync". */
 const VSYNC = 16.7;
 
+/** rAF deltas are vsync multiples read through a float clock (16.700000000000045): compare with a hair of slack. */
+function withinFrame(ms: number, target: number): boolean {
+	return ms <= target + 0.05;
+}
+
 const CANVAS = join("src", "obsidian", "graph", "canvas", "GraphCanvas.ts");
 
 /**
@@ -212,14 +217,14 @@ async function main(): Promise<void> {
 					name: `${LABEL[kind]}: pan frame, overview (median rAF delta)`,
 					value: m.panOverview,
 					unit: "ms",
-					...(panTarget === undefined ? {} : { target: `≤ ${panTarget === VSYNC ? "16 (one 60 Hz vsync)" : panTarget} ms`, ok: m.panOverview <= panTarget }),
+					...(panTarget === undefined ? {} : { target: `≤ ${panTarget === VSYNC ? "16 (one 60 Hz vsync)" : panTarget} ms`, ok: withinFrame(m.panOverview, panTarget) }),
 				});
 				figures.push({
 					suite,
 					name: `${LABEL[kind]}: pan frame, zoomed in ×4 (median rAF delta)`,
 					value: m.panZoomed,
 					unit: "ms",
-					...(panTarget === undefined ? {} : { target: `≤ ${panTarget === VSYNC ? "16 (one 60 Hz vsync)" : panTarget} ms`, ok: m.panZoomed <= panTarget }),
+					...(panTarget === undefined ? {} : { target: `≤ ${panTarget === VSYNC ? "16 (one 60 Hz vsync)" : panTarget} ms`, ok: withinFrame(m.panZoomed, panTarget) }),
 				});
 			}
 			if (KINDS.includes("atlas") && atlasOpenMeasured(nodes)) {
