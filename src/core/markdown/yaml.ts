@@ -30,7 +30,9 @@ export function pairwiseYaml(yaml: YamlPort): YamlPort {
 					out += yaml.stringify(pair);
 					continue;
 				}
-				const id = `${key}\u0000${JSON.stringify(value[key])}`;
+				const v = value[key];
+				// A string or number names itself (its type marked); anything else by its JSON.
+				const id = typeof v === "string" ? `${key}\u0000s${v}` : typeof v === "number" ? `${key}\u0000n${v}` : `${key}\u0000j${JSON.stringify(v)}`;
 				let text = written.get(id);
 				if (text === undefined) {
 					text = yaml.stringify(pair);

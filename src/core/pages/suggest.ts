@@ -90,16 +90,14 @@ export class GapSuggester {
 	private fill(tokens: Token[], at: number, gap: Gap): { start: number; end: number; score: number } | null {
 		let before = MIN_BEFORE;
 		while (before < gap.before.length && tokens[at - before]?.lower === gap.before[gap.before.length - 1 - before]) before++;
+		const first = tokens[at + 1];
 		for (let n = 1; n <= MAX_MISSING_WORDS; n++) {
-			const missing = tokens.slice(at + 1, at + 1 + n);
-			if (missing.length < n || missing.some((t) => t.isMark)) return null;
+			// The missing words are tokens at+1 … at+n: none may be a mark (the ones before n were checked already).
+			const last = tokens[at + n];
+			if (first === undefined || last === undefined || last.isMark) return null;
 			let after = 0;
 			while (after < gap.after.length && tokens[at + 1 + n + after]?.lower === gap.after[after]) after++;
-			const first = missing[0];
-			const last = missing[missing.length - 1];
-			if (after > 0 && before + after >= MIN_MATCHED && first !== undefined && last !== undefined) {
-				return { start: first.start, end: last.end, score: before + after };
-			}
+			if (after > 0 && before + after >= MIN_MATCHED) return { start: first.start, end: last.end, score: before + after };
 		}
 		return null;
 	}
