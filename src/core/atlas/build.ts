@@ -77,9 +77,11 @@ export function buildAtlas(inputs: InputFile[], options: BuildOptions = {}): Atl
 		atlas.pages.push({ file: input.file, kind: result.page?.kind ?? null, title: result.page?.title ?? null });
 		if (result.page !== null) pages.push(result.page);
 	}
+	// Reviews and collections by id, so that each page finds its own without a scan of all the others.
+	const seen: Seen = { reviewIds: new Set(), collections: new Map() };
 	for (const page of pages) {
-		if (page.kind === "review") addReview(atlas, page, prose, matcher);
-		else addCollection(atlas, page, prose);
+		if (page.kind === "review") addReview(atlas, page, prose, matcher, seen);
+		else addCollection(atlas, page, prose, seen);
 	}
 	prose.resolve();
 	for (const review of atlas.reviews) addCitations(atlas, review, matcher);
@@ -96,9 +98,15 @@ function episode(atlas: Atlas, code: string): Episode {
 	return found;
 }
 
-function addReview(atlas: Atlas, page: ReviewPage, prose: ProseCollector, matcher: RegExp): void {
+interface Seen {
+	reviewIds: Set<string>;
+	collections: Map<string, Collection>;
+}
+
+function addReview(atlas: Atlas, page: ReviewPage, prose: ProseCollector, matcher: RegExp, seen: Seen): void {
 	let id = ids.review(page.title);
-	if (atlas.reviews.some((r) => r.id === id)) id = `${id} (${page.source.file})`;
+	if (seen.reviewIds.has(id)) id = `${id} (${page.source.file})`;
+	seen.reviewIds.add(id);
 	let block = 0;
 	const review: Review = {
 		id,
@@ -146,10 +154,10 @@ function addCitations(atlas: Atlas, review: Review, matcher: RegExp): void {
 	}
 }
 
-function addCollection(atlas: Atlas, page: ClusterPage | HubPage, prose: ProseCollector): void {
+function addCollection(atlas: Atlas, page: ClusterPage | HubPage, prose: ProseCollector, seen: Seen): void {
 	const file = page.source.file;
 	const id = ids.collection(page.kind, page.title);
-	let collection = atlas.collections.find((c) => c.id === id);
+	let collection = seen.collections.get(id);
 	if (collection === undefined) {
 		collection = {
 			id,
@@ -163,6 +171,7 @@ function addCollection(atlas: Atlas, page: ClusterPage | HubPage, prose: ProseCo
 			files: [],
 		};
 		atlas.collections.push(collection);
+		seen.collections.set(id, collection);
 	}
 	collection.files.push(file);
 	for (const group of page.groups) addGroup(atlas, collection, group, file, prose);
