@@ -3,33 +3,9 @@
  *
  * The graph feature in the obsidian stand-in: registration, live graph data, persisted positions across renames. */
 import { App, Plugin as StubPlugin, stubOf, type TFile } from "../../obsidian-stub/obsidian";
-import ResearchAtlasPlugin from "../../../src/obsidian/main";
-import { registerGraph, type GraphFeature } from "../../../src/obsidian/graph/registerGraph";
 import { GRAPH_VIEW_TYPE } from "../../../src/obsidian/graph/AtlasGraphView";
-import { emptyPositions, type StoredPositions } from "../../../src/core/graph/storedPositions";
 import { asRealApp, createApp } from "../../helpers/memoryApp";
-
-const MANIFEST = { id: "research-atlas", name: "Research Atlas", author: "a", version: "0.1.0", minAppVersion: "1.6.0", description: "d", dir: ".obsidian/plugins/research-atlas" };
-
-class GraphPlugin extends ResearchAtlasPlugin {
-	feature!: GraphFeature;
-	readonly saved: StoredPositions[] = [];
-	stored: StoredPositions = emptyPositions();
-
-	override onload(): Promise<void> {
-		this.feature = registerGraph(this, {
-			workerSource: null,
-			store: {
-				read: () => Promise.resolve(JSON.parse(JSON.stringify(this.stored)) as StoredPositions),
-				write: (positions) => {
-					this.saved.push(JSON.parse(JSON.stringify(positions)) as StoredPositions);
-					return Promise.resolve();
-				},
-			},
-		});
-		return Promise.resolve();
-	}
-}
+import { GraphPlugin, MANIFEST } from "./graphPlugin";
 
 const FILES: Record<string, string> = {
 	"Clusters/C1.md": "---\ntype: cluster\ntitle: C1\ntags: [cluster/c1]\n---\n",
