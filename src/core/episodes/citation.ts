@@ -56,7 +56,7 @@ export function citationsInNote(path: string, text: string, options: MentionOpti
 		const start = paragraphStart(lines, index);
 		let paragraph = paragraphs.get(start);
 		if (paragraph === undefined) {
-			paragraph = paragraphAt(lines, start);
+			paragraph = paragraphAt(text, lines, start);
 			paragraphs.set(start, paragraph);
 		}
 		const place = paragraph.starts.find((s) => s.line === index);
@@ -64,12 +64,13 @@ export function citationsInNote(path: string, text: string, options: MentionOpti
 		const length = mention.to - mention.from;
 		paragraph.sentences ??= sentenceSpans(paragraph.text);
 		const [from, to] = paragraph.sentences.find(([, end]) => offset < end) ?? paragraph.sentences[paragraph.sentences.length - 1] ?? [0, paragraph.text.length];
-		const raw = paragraph.text.slice(from, to);
-		const lead = raw.length - raw.trimStart().length;
-		let sentence = oneLine(raw.trim());
-		let before = oneLine(paragraph.text.slice(from + lead, offset)).length;
-		if (TABLE_ROW.test(sentence)) ({ text: sentence, at: before } = tableRowText(sentence, before));
-		out.push({
+		// Sentence and paragraph stay slices of the note's text where they can (V8 keeps a slice without copying).
+		const [head, tail] = trimmedSpan(paragraph.text, from, to);
+		let sentence = oneLine(paragraph.text.slice(head, tail));
+		// Where the sentence starts on the mention's own line, no line break lies between them: no slice to measure.
+		let before = offset <= head ? 0 : place !== undefined && place.at <= head ? offset - head : oneLine(paragraph.text.slice(head, offset)).length;
+		if (sentence.charCodeAt(0) === 124 /* | */) ({ text: sentence, at: before } = tableRowText(sentence, before));
+		const citation: EpisodeCitation = {
 			code: mention.code,
 			path,
 			line: mention.line,
@@ -79,8 +80,9 @@ export function citationsInNote(path: string, text: string, options: MentionOpti
 			highlight: [before, Math.min(sentence.length, before + length)],
 			paragraph: paragraph.text,
 			headings: headingPaths.get(mention.line) ?? [],
-			...(paragraph.blockId === undefined ? {} : { blockId: paragraph.blockId }),
-		});
+		};
+		if (paragraph.blockId !== undefined) citation.blockId = paragraph.blockId;
+		out.push(citation);
 	}
 	return out;
 }
@@ -121,12 +123,14 @@ function headingText(line: string): string {
 
 /** List items and table rows are passages of their own, never part of the paragraph around them. */
 function standsAlone(line: MarkdownLine): boolean {
+	if (startsPlain(line.text)) return false;
 	const text = line.text.replace(QUOTE, "");
 	return LIST_ITEM.test(text) || TABLE_ROW.test(text);
 }
 
 /** The quote marks a line starts with (`> > `), without spaces: a paragraph never spans two quote depths. */
 function quoteOf(line: MarkdownLine): string {
+	if (startsPlain(line.text)) return "";
 	return (QUOTE.exec(line.text)?.[0] ?? "").replace(/\s/g, "");
 }
 
@@ -144,19 +148,24 @@ function paragraphStart(lines: MarkdownLine[], index: number): number {
 	return start;
 }
 
-function paragraphAt(lines: MarkdownLine[], start: number): Paragraph {
+/** The paragraph starting at line `start`: a slice of `note` when its lines carry no prefixes, else its contents joined. */
+function paragraphAt(note: string, lines: MarkdownLine[], start: number): Paragraph {
 	const first = lines[start];
 	const starts: Paragraph["starts"] = [];
 	const parts: string[] = [];
 	let at = 0;
+	// Whether the lines so far are one run of the note (only `\n` between them, nothing stripped after the first).
+	let contiguous = true;
+	let last: MarkdownLine | undefined;
 	const take = (index: number, line: MarkdownLine): void => {
-		const prefix = line.kind === "heading" ? /^\s{0,3}#{1,6}\s*/ : LINE_PREFIX;
-		const column = (prefix.exec(line.text)?.[0] ?? "").length;
-		const content = line.text.slice(column);
+		const column = line.kind === "heading" ? (/^\s{0,3}#{1,6}\s*/.exec(line.text)?.[0] ?? "").length : prefixLength(line.text);
+		if (last !== undefined && (column > 0 || line.from !== last.from + last.text.length + 1)) contiguous = false;
 		if (parts.length > 0) at += 1;
 		starts.push({ line: index, at, column });
-		parts.push(content);
-		at += content.length;
+		const length = line.text.length - column;
+		parts.push(line.text);
+		at += length;
+		last = line;
 	};
 	if (first !== undefined) take(start, first);
 	if (first !== undefined && first.kind === "text") {
@@ -166,12 +175,29 @@ function paragraphAt(lines: MarkdownLine[], start: number): Paragraph {
 			take(i, line);
 		}
 	}
-	let text = parts.join("\n");
+	let text: string;
+	if (first === undefined || last === undefined) text = "";
+	else if (contiguous) text = note.slice(first.from + (starts[0]?.column ?? 0), last.from + last.text.length);
+	else text = parts.map((part, i) => part.slice(starts[i]?.column ?? 0)).join("\n");
 	// Only the tail can hold a block id; matching the pattern against the whole paragraph is slow.
 	const caret = text.lastIndexOf("^");
 	const block = caret < 0 ? null : BLOCK_ID.exec(text.slice(Math.max(0, caret - 8)));
 	if (block?.[1] !== undefined) text = text.slice(0, Math.max(0, caret - 8) + block.index);
 	return { text, starts, ...(block?.[1] === undefined ? {} : { blockId: block[1] }) };
+}
+
+/**
+ * Whether a line starts with a character no quote mark, list marker, table border or indentation starts with (an
+ * ASCII letter, a bracket, a quote): most prose lines, settled without a pattern.
+ */
+function startsPlain(line: string): boolean {
+	const c = line.charCodeAt(0);
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 91 /* [ */ || c === 40 /* ( */ || c === 34 /* " */ || c === 39 /* ' */ || c === 95 /* _ */ || c === 96 /* ` */ || c === 33 /* ! */;
+}
+
+/** Length of what a prose line starts with that is not its text (quote marks, a list marker). */
+function prefixLength(line: string): number {
+	return startsPlain(line) ? 0 : (LINE_PREFIX.exec(line)?.[0] ?? "").length;
 }
 
 /**
@@ -207,6 +233,22 @@ function tableRowText(row: string, at: number): { text: string; at: number } {
 		text += cell.text;
 	}
 	return { text, at: mapped };
+}
+
+/** `[from, to)` without the white space at either end (what `trim` would cut, without making the trimmed string). */
+function trimmedSpan(text: string, from: number, to: number): [number, number] {
+	let start = from;
+	let end = to;
+	while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+	while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+	return [start, end];
+}
+
+/** What `String.prototype.trim` cuts: white space and line terminators. */
+function isWhiteSpace(c: number): boolean {
+	if (c === 32 || (c >= 9 && c <= 13)) return true;
+	if (c < 160) return false;
+	return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Text on one line: line breaks and the spaces around them become one space. */

@@ -43,8 +43,7 @@ export function classifyLines(text: string): MarkdownLine[] {
 	while (from <= text.length) {
 		const end = text.indexOf("\n", from);
 		const stop = end < 0 ? text.length : end;
-		const raw = text.slice(from, stop);
-		const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+		const line = text.slice(from, stop > from && text.charCodeAt(stop - 1) === 13 /* \r */ ? stop - 1 : stop);
 		// Every entry gets the same shape up front (filled in below), which keeps property access fast.
 		const entry: MarkdownLine = { kind: "text", text: line, from, number, level: undefined, hidden: undefined };
 		if (frontmatter) {

@@ -32,6 +32,18 @@ describe("citationsInNote", () => {
 		expect(citations[0]?.paragraph).toBe("RL reweights. Models agree on 97% of tokens [[E026]]. A 32B model\nmatches it E011! The end.");
 	});
 
+	it("gives the same paragraph and highlight whether its lines are one run of the note or carry prefixes and CRLF", () => {
+		const plain = citationsInNote("P.md", "Intro line one\nsays E026 here. Then\nmore E011 text.\n", { syntax });
+		expect(plain.map((c) => [c.sentence, c.highlight, c.paragraph])).toEqual([
+			["Intro line one says E026 here.", [20, 24], "Intro line one\nsays E026 here. Then\nmore E011 text."],
+			["Then more E011 text.", [10, 14], "Intro line one\nsays E026 here. Then\nmore E011 text."],
+		]);
+		const quoted = citationsInNote("Q.md", "> Intro line one\r\n> says E026 here. Then\r\n> more E011 text.\r\n", { syntax });
+		expect(quoted.map((c) => [c.sentence, c.highlight, c.paragraph])).toEqual(plain.map((c) => [c.sentence, c.highlight, c.paragraph]));
+		const crlf = citationsInNote("C.md", "Intro line one\r\nsays E026 here. Then\r\nmore E011 text.\r\n", { syntax });
+		expect(crlf.map((c) => [c.sentence, c.highlight, c.paragraph])).toEqual(plain.map((c) => [c.sentence, c.highlight, c.paragraph]));
+	});
+
 	it("returns nothing for a note without codes", () => {
 		expect(citationsInNote("a.md", "# Nothing here\n\nJust prose.", { syntax })).toEqual([]);
 	});
