@@ -53,14 +53,30 @@ const SETTLE_ALPHA = 0.3;
 /** Distance per link kind: membership short, citations a little longer, plain links longest. */
 const LINK_DISTANCE: Record<(typeof LINK_KINDS)[number], number> = { member: 18, hub: 30, citation: 22, link: 40 };
 
-/** Ticks to settle from a hierarchy-packed start: fewer for big graphs, where the packing already separates clusters. */
+/**
+ * Above this many nodes the layout trades accuracy the eye cannot see for time: fewer ticks, a coarser Barnes–Hut,
+ * repulsion on every other tick, collision only in the last ticks. Measured at 10,000 nodes (CPU time, one run): 81
+ * ticks at ~190 ms → 51 ticks at ~75 ms (15.5 → 3.8–4.0 s), with the same share of nodes nearer another cluster's centre
+ * than their own (0.7 %) and no overlapping nodes at the end.
+ */
+const BIG_GRAPH = 5_000;
+/**
+ * Big graphs resolve collisions only once alpha has cooled below this (the last ~16 of 50 ticks): earlier, the
+ * repulsion is still moving every node, so separating overlaps is wasted work.
+ */
+const COLLIDE_ALPHA = 0.02;
+
+/**
+ * Ticks to settle from a hierarchy-packed start: fewer for big graphs, where the packing already separates clusters
+ * (seeded starts reach the separation of a 300-tick random start in about 50).
+ */
 export function settleTicks(count: number): number {
-	return count <= 2_000 ? 200 : count <= 10_000 ? 80 : 50;
+	return count <= 2_000 ? 200 : count <= BIG_GRAPH ? 80 : 50;
 }
 
-/** Barnes–Hut accuracy: coarser above 5,000 nodes, where repulsion is almost the whole cost of a tick. */
+/** Barnes–Hut accuracy: coarser for big graphs, where repulsion is almost the whole cost of a tick. */
 export function thetaFor(count: number): number {
-	return count > 5_000 ? 1.15 : 0.9;
+	return count > BIG_GRAPH ? 1.5 : 0.9;
 }
 
 /** Creates a layout over a graph (or its typed-array form). */
@@ -120,6 +136,7 @@ export function createLayout(input: Graph | LayoutGraph, options: LayoutOptions 
 	};
 
 	const ticks = settleTicks(count);
+	const big = count > BIG_GRAPH;
 	const simulation: Simulation<Node, undefined> = forceSimulation<Node>(nodes)
 		.stop()
 		.randomSource(randomLcg(seed))
@@ -143,12 +160,15 @@ export function createLayout(input: Graph | LayoutGraph, options: LayoutOptions 
 		)
 		.force(
 			"charge",
-			forceManyBody<Node>()
-				.strength((d) => -12 - radius(d.index) * 2.5)
-				.theta(thetaFor(count))
-				.distanceMax(count > 5_000 ? 500 : Infinity),
+			everyOtherTick(
+				big,
+				forceManyBody<Node>()
+					.strength((d) => -12 - radius(d.index) * 2.5)
+					.theta(thetaFor(count))
+					.distanceMax(big ? 500 : Infinity),
+			),
 		)
-		.force("collide", forceCollide<Node>((d) => radius(d.index) + 2).strength(0.8))
+		.force("collide", belowAlpha(big ? COLLIDE_ALPHA : Infinity, forceCollide<Node>((d) => radius(d.index) + 2).strength(0.8)))
 		.force("cluster", forceCluster(graph.cluster))
 		.force("x", forceX<Node>(0).strength(0.015))
 		.force("y", forceY<Node>(0).strength(0.015));
@@ -205,4 +225,34 @@ export function createLayout(input: Graph | LayoutGraph, options: LayoutOptions 
 			if (simulation.alpha() < alpha) simulation.alpha(alpha);
 		},
 	};
+}
+
+/** A d3 force: called with alpha each tick, initialised with the nodes and the simulation's random source. */
+interface Force {
+	(alpha: number): void;
+	initialize?(nodes: Node[], random: () => number): void;
+}
+
+/**
+ * Applies a force on every other tick only, with twice the alpha, so it gives the same push over the layout at half the
+ * cost (`on` false: every tick, unchanged). Deterministic: the ticks it skips depend on nothing but their count.
+ */
+function everyOtherTick<F extends Force>(on: boolean, force: F): Force {
+	if (!on) return force;
+	let tick = 0;
+	const alternate: Force = (alpha) => {
+		if (tick++ % 2 === 0) force(alpha * 2);
+	};
+	alternate.initialize = (nodes, random) => force.initialize?.(nodes, random);
+	return alternate;
+}
+
+/** Applies a force only once alpha has cooled to `limit` (Infinity: always). */
+function belowAlpha<F extends Force>(limit: number, force: F): Force {
+	if (limit === Infinity) return force;
+	const late: Force = (alpha) => {
+		if (alpha <= limit) force(alpha);
+	};
+	late.initialize = (nodes, random) => force.initialize?.(nodes, random);
+	return late;
 }

@@ -55,6 +55,8 @@ export interface GraphPanelOptions {
 }
 
 const SEARCH_DELAY_MS = 150;
+/** What the canvas holds before a cold start's first layout frame. */
+const EMPTY_GRAPH: Graph = { nodes: [], links: [], clusters: [] };
 /** How long the "hold Ctrl to zoom" hint of a code block stays up. */
 const HINT_MS = 1500;
 
@@ -79,6 +81,14 @@ export class GraphPanel {
 	private pinned = new Set<number>();
 	private needsFit = true;
 	private settled = false;
+	/**
+	 * A cold start: the canvas holds an empty graph until the layout's first frame brings real places, so nothing is
+	 * drawn with every node at (0, 0) and no zoom (which would draw every level of the graph for nothing).
+	 */
+	private awaitingFrame = false;
+	/** Every place was known at the show, so the picture was settled at once: the layout's first frame only confirms it. */
+	private settledAtShow = false;
+	private allowed: Uint8Array | null = null;
 	/** Whether the layout has posted a frame since the graph was last shown, and the alpha of the last one. */
 	private framed = false;
 	private lastAlpha = 0;
@@ -133,25 +143,31 @@ export class GraphPanel {
 	show(content: PanelContent): void {
 		this.graph = content.graph;
 		this.adjacency = adjacencyOf(content.graph);
-		this.canvas.setGraph(content.graph);
 		this.pinned = new Set(content.pinned ?? []);
 		const seed = this.options.seed ?? 1;
 		const layoutGraph = layoutGraphOf(content.graph);
 		this.startPositions = content.positions?.slice() ?? null;
+		this.focusIndex = content.focus ?? -1;
+		if (content.fit === true) this.needsFit = true;
+		this.framed = false;
+		this.lastAlpha = 0;
+		let missing = content.graph.nodes.length;
+		this.awaitingFrame = content.positions === undefined;
 		if (content.positions !== undefined) {
 			// Draw the known places at once, and new nodes where the layout will start them (beside their parent): the
 			// same seeded placement the layout makes, so nothing jumps when its first frame arrives.
+			this.canvas.setGraph(content.graph);
 			const shown = Float32Array.from(content.positions);
-			placeMissing(layoutGraph, shown, seed);
+			missing = placeMissing(layoutGraph, shown, seed);
 			this.canvas.setPositions(shown);
-		}
-		this.focusIndex = content.focus ?? -1;
-		this.canvas.setFocus(this.focusIndex);
-		if (content.fit === true) this.needsFit = true;
-		this.settled = false;
-		this.framed = false;
-		this.lastAlpha = 0;
-		this.rootEl.addClass("is-settling");
+			this.canvas.setFocus(this.focusIndex);
+			if (this.needsFit && this.fitNow()) this.needsFit = false;
+		} else this.canvas.setGraph(EMPTY_GRAPH);
+		// Every place known and nothing still moving: the layout starts settled (alpha 0) and will not move a node, so
+		// this picture is the final one; the worker's first frame only confirms it.
+		this.settledAtShow = content.positions !== undefined && missing === 0 && !(content.alpha !== undefined && content.alpha > 0);
+		this.settled = this.settledAtShow;
+		this.rootEl.toggleClass("is-settling", !this.settled);
 		this.applyMasks();
 		this.buildLegend();
 		this.layout.start(layoutGraph, seed, content.positions?.slice(), [...this.pinned], content.alpha);
@@ -252,7 +268,18 @@ export class GraphPanel {
 
 	private frame(frame: LayoutFrame): void {
 		if (this.destroyed || frame.positions.length !== this.graph.nodes.length * 2) return;
-		this.canvas.setPositions(frame.positions);
+		if (this.awaitingFrame) {
+			// The first places of a cold start: the graph, its marks and the fitted view go to the canvas together, so
+			// its first draw is already the overview.
+			this.awaitingFrame = false;
+			this.canvas.setGraph(this.graph);
+			this.canvas.setFocus(this.focusIndex);
+			this.pushMasks();
+		}
+		// The start positions come back unchanged from a layout that started settled: they are on screen already.
+		const echo = this.settledAtShow && frame.settled && frame.tick === 0;
+		this.settledAtShow = false;
+		if (!echo) this.canvas.setPositions(frame.positions);
 		this.framed = true;
 		this.lastAlpha = frame.alpha;
 		if (this.needsFit) {
@@ -262,6 +289,14 @@ export class GraphPanel {
 		this.settled = frame.settled;
 		this.rootEl.toggleClass("is-settling", !frame.settled);
 		if (frame.settled) this.options.onSettled?.(this.graph, frame.positions, [...this.pinned]);
+	}
+
+	/** Fits the view at once; false when the canvas has no size yet (nothing changed). */
+	private fitNow(): boolean {
+		const before = this.canvas.getTransform();
+		this.canvas.fit(false);
+		const after = this.canvas.getTransform();
+		return before.x !== after.x || before.y !== after.y || before.k !== after.k;
 	}
 
 	private dragged(i: number, x: number, y: number, phase: DragPhase): void {
@@ -353,14 +388,21 @@ export class GraphPanel {
 				allowed[i] = 1;
 			}
 		}
-		this.canvas.setFilter(allowed);
-		this.canvas.setHighlight(this.matches);
+		this.allowed = allowed;
+		this.pushMasks();
 		this.rootEl.toggleClass("has-query", this.matches !== null);
 		if (this.matches === null) this.status("");
 		else {
 			const found = countMask(this.matches);
 			this.status(found === 0 ? "No matching notes" : `${found} matching ${found === 1 ? "note" : "notes"}${this.filterMode ? "" : ": press Enter to go to the first"}`);
 		}
+	}
+
+	/** Hands the filter and highlight masks to the canvas (once it holds the graph they belong to). */
+	private pushMasks(): void {
+		if (this.awaitingFrame) return;
+		this.canvas.setFilter(this.allowed);
+		this.canvas.setHighlight(this.matches);
 	}
 
 	private focusFirstMatch(): void {

@@ -1,0 +1,94 @@
+/**
+ * @jest-environment jsdom
+ *
+ * GraphPanel against a stand-in worker whose frames the test posts: what the canvas holds and draws before the layout's
+ * first frame (a cold start), and a reopen with every place known, settled at once.
+ */
+import { generateClusteredGraph } from "../../../src/core/graph/generate";
+import { layoutGraphOf } from "../../../src/core/graph/layoutGraph";
+import { seedPositions } from "../../../src/core/graph/seedPositions";
+import { GraphPanel, type GraphPanelHost } from "../../../src/obsidian/graph/GraphPanel";
+import type { FromLayoutWorker, ToLayoutWorker } from "../../../src/obsidian/graph/worker/protocol";
+import { installCanvasStandIn } from "./graphPlugin";
+
+/** The worker LayoutClient starts: keeps what it is sent; `post` plays a message from the layout. */
+class StandInWorker {
+	static last: StandInWorker | null = null;
+	onmessage: ((event: { data: FromLayoutWorker }) => void) | null = null;
+	onerror: ((event: ErrorEvent) => void) | null = null;
+	readonly sent: ToLayoutWorker[] = [];
+	constructor() {
+		StandInWorker.last = this;
+	}
+	postMessage(message: ToLayoutWorker): void {
+		this.sent.push(message);
+	}
+	terminate(): void {}
+	post(data: FromLayoutWorker): void {
+		this.onmessage?.({ data });
+	}
+}
+
+beforeAll(() => {
+	installCanvasStandIn();
+	(globalThis as { Worker?: unknown }).Worker = StandInWorker;
+	URL.createObjectURL = () => "blob:layout";
+	URL.revokeObjectURL = () => undefined;
+});
+
+const host: GraphPanelHost = { open: () => undefined, hover: () => undefined, workerSource: "/* layout */" };
+const graph = generateClusteredGraph({ nodes: 300, clusters: 4, seed: 3 });
+
+function worker(): StandInWorker {
+	if (StandInWorker.last === null) throw new Error("no worker started");
+	return StandInWorker.last;
+}
+
+describe("GraphPanel", () => {
+	it("cold start: the canvas gets the graph only with the layout's first frame, so nothing is drawn at (0, 0)", () => {
+		const panel = new GraphPanel(document.body.createDiv(), host);
+		expect(panel.layoutInWorker()).toBe(true);
+		panel.show({ graph, fit: true });
+		expect(worker().sent.at(-1)?.type).toBe("start");
+		expect(panel.getGraph()).toBe(graph);
+		expect(panel.canvas.getGraph().nodes).toHaveLength(0);
+		expect(panel.isSettled()).toBe(false);
+		const positions = seedPositions(layoutGraphOf(graph));
+		worker().post({ type: "positions", positions, alpha: 0.6, settled: false, tick: 0 });
+		expect(panel.canvas.getGraph()).toBe(graph);
+		expect(panel.canvas.getPositions()).toBe(positions);
+		expect(panel.isSettled()).toBe(false);
+		panel.destroy();
+	});
+
+	it("reopen: with every place known the picture is settled at once, and the layout's unchanged first frame is not drawn again", () => {
+		const settled: Float32Array[] = [];
+		const panel = new GraphPanel(document.body.createDiv(), host, { onSettled: (_, positions) => settled.push(positions) });
+		const stored = seedPositions(layoutGraphOf(graph));
+		panel.show({ graph, positions: stored, fit: true });
+		expect(panel.canvas.getGraph()).toBe(graph);
+		expect(Array.from(panel.canvas.getPositions())).toEqual(Array.from(stored));
+		expect(panel.isSettled()).toBe(true);
+		expect(panel.rootEl.hasClass("is-settling")).toBe(false);
+		const shown = panel.canvas.getPositions();
+		const echo = Float32Array.from(stored);
+		worker().post({ type: "positions", positions: echo, alpha: 0, settled: true, tick: 0 });
+		expect(panel.canvas.getPositions()).toBe(shown);
+		expect(settled).toEqual([echo]);
+		panel.destroy();
+	});
+
+	it("a show with a place missing settles as before: not settled until the layout says so", () => {
+		const panel = new GraphPanel(document.body.createDiv(), host);
+		const stored = seedPositions(layoutGraphOf(graph));
+		stored[0] = NaN;
+		stored[1] = NaN;
+		panel.show({ graph, positions: stored });
+		expect(panel.isSettled()).toBe(false);
+		const frame = Float32Array.from(panel.canvas.getPositions());
+		worker().post({ type: "positions", positions: frame, alpha: 0.002, settled: true, tick: 40 });
+		expect(panel.isSettled()).toBe(true);
+		expect(panel.canvas.getPositions()).toBe(frame);
+		panel.destroy();
+	});
+});
