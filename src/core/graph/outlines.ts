@@ -67,3 +67,139 @@ export function insideOutline(outline: Outline, x: number, y: number): boolean {
 	}
 	return true;
 }
+
+/**
+ * Outlines that follow a moving layout at a fraction of `clusterOutlines`' cost. The outline is made of support
+ * points, and while the layout moves the member farthest out in a direction rarely changes from one frame to the next:
+ * `update` scans every member of one cluster in `share` (a different share each call, so each cluster is scanned whole
+ * every `share` updates) and, for the other clusters, only the members that were their support nodes. `full` scans
+ * everything, for a layout at rest or after a jump (a drag, a filter). Outlines are the same as `clusterOutlines` gives
+ * after a full scan. Nothing is allocated per call (typed arrays are slow to allocate in a browser): the outlines
+ * returned are the tracker's own and change with the next call; copy them to keep them.
+ */
+export class OutlineTracker {
+	private readonly directions: number;
+	private readonly cos: Float64Array;
+	private readonly sin: Float64Array;
+	/** Members grouped by cluster: members.slice(start[c], start[c + 1]). */
+	private readonly start: Int32Array;
+	private readonly members: Int32Array;
+	/** Per cluster and direction, the support node (-1: none yet). */
+	private readonly at: Int32Array;
+	private readonly best: Float64Array;
+	private scanned = false;
+	private phase = 0;
+	/** A partial scan's candidates (the support nodes before it). */
+	private readonly candidates: Int32Array;
+	private readonly out: Outline[] = [];
+
+	constructor(
+		clusterOf: Int32Array,
+		private readonly radius: Float32Array,
+		private readonly clusterCount: number,
+		private readonly padding = 10,
+		directions = 24,
+	) {
+		this.directions = directions;
+		this.cos = new Float64Array(directions);
+		this.sin = new Float64Array(directions);
+		for (let d = 0; d < directions; d++) {
+			this.cos[d] = Math.cos((2 * Math.PI * d) / directions);
+			this.sin[d] = Math.sin((2 * Math.PI * d) / directions);
+		}
+		const start = new Int32Array(clusterCount + 1);
+		for (const c of clusterOf) if (c >= 0 && c < clusterCount) start[c + 1] = (start[c + 1] ?? 0) + 1;
+		for (let c = 0; c < clusterCount; c++) start[c + 1] = (start[c + 1] ?? 0) + (start[c] ?? 0);
+		const fill = start.slice(0, clusterCount);
+		this.members = new Int32Array(start[clusterCount] ?? 0);
+		clusterOf.forEach((c, i) => {
+			if (c < 0 || c >= clusterCount) return;
+			this.members[fill[c] ?? 0] = i;
+			fill[c] = (fill[c] ?? 0) + 1;
+		});
+		this.start = start;
+		this.at = new Int32Array(clusterCount * directions).fill(-1);
+		this.best = new Float64Array(clusterCount * directions);
+		this.candidates = new Int32Array(directions);
+	}
+
+	/** Scans every member of every cluster. */
+	full(positions: Float32Array): Outline[] {
+		for (let c = 0; c < this.clusterCount; c++) this.scanCluster(positions, c, true);
+		this.scanned = true;
+		return this.outlines(positions);
+	}
+
+	/** Scans one cluster in `share` whole and the others' support nodes only (a full scan the first time). */
+	update(positions: Float32Array, share = 8): Outline[] {
+		if (!this.scanned) return this.full(positions);
+		const phase = this.phase;
+		this.phase = (phase + 1) % share;
+		for (let c = 0; c < this.clusterCount; c++) this.scanCluster(positions, c, c % share === phase);
+		return this.outlines(positions);
+	}
+
+	private scanCluster(positions: Float32Array, c: number, whole: boolean): void {
+		const D = this.directions;
+		const base = c * D;
+		const best = this.best;
+		const at = this.at;
+		// The support nodes before the scan are the candidates of a partial scan (copied: the scan overwrites them).
+		const candidates = whole ? null : this.candidates;
+		if (candidates !== null) candidates.set(at.subarray(base, base + D));
+		best.fill(-Infinity, base, base + D);
+		at.fill(-1, base, base + D);
+		const count = whole ? (this.start[c + 1] ?? 0) - (this.start[c] ?? 0) : D;
+		const first = this.start[c] ?? 0;
+		for (let m = 0; m < count; m++) {
+			const i = candidates === null ? (this.members[first + m] ?? -1) : (candidates[m] ?? -1);
+			if (i < 0) continue;
+			const x = positions[2 * i] ?? 0;
+			const y = positions[2 * i + 1] ?? 0;
+			if (Number.isNaN(x) || Number.isNaN(y)) continue;
+			const r = (this.radius[i] ?? 0) + this.padding;
+			for (let d = 0; d < D; d++) {
+				const reach = x * (this.cos[d] ?? 0) + y * (this.sin[d] ?? 0) + r;
+				if (reach > (best[base + d] ?? -Infinity)) {
+					best[base + d] = reach;
+					at[base + d] = i;
+				}
+			}
+		}
+	}
+
+	private outlines(positions: Float32Array): Outline[] {
+		const D = this.directions;
+		const out = this.out;
+		for (let c = 0; c < this.clusterCount; c++) {
+			let count = 0;
+			for (let d = 0; d < D; d++) if ((this.at[c * D + d] ?? -1) >= 0) count++;
+			let points = out[c];
+			if (points === undefined || points.length !== count * 2) {
+				points = new Float32Array(count * 2);
+				out[c] = points;
+			}
+			let p = 0;
+			for (let d = 0; d < D; d++) {
+				const i = this.at[c * D + d] ?? -1;
+				if (i < 0) continue;
+				const r = (this.radius[i] ?? 0) + this.padding;
+				points[p++] = (positions[2 * i] ?? 0) + (this.cos[d] ?? 0) * r;
+				points[p++] = (positions[2 * i + 1] ?? 0) + (this.sin[d] ?? 0) * r;
+			}
+		}
+		return out;
+	}
+}
+
+/** Whether two sets of outlines differ anywhere by more than `tolerance` (world units): a point, or a point count. */
+export function outlinesDiffer(a: Outline[], b: Outline[], tolerance: number): boolean {
+	if (a.length !== b.length) return true;
+	for (let c = 0; c < a.length; c++) {
+		const p = a[c];
+		const q = b[c];
+		if (p === undefined || q === undefined || p.length !== q.length) return true;
+		for (let j = 0; j < p.length; j++) if (Math.abs((p[j] ?? 0) - (q[j] ?? 0)) > tolerance) return true;
+	}
+	return false;
+}

@@ -1,4 +1,4 @@
-import { clusterOutlines, insideOutline } from "../../../src/core/graph/outlines";
+import { clusterOutlines, insideOutline, OutlineTracker, outlinesDiffer, type Outline } from "../../../src/core/graph/outlines";
 
 describe("clusterOutlines", () => {
 	// Cluster 0: a square of four nodes around the origin; cluster 1: one node far away; node 5 in no cluster.
@@ -17,5 +17,56 @@ describe("clusterOutlines", () => {
 		expect(insideOutline(square ?? new Float32Array(0), 0, 0)).toBe(true);
 		expect(insideOutline(square ?? new Float32Array(0), 14, 14)).toBe(false);
 		expect(insideOutline(single ?? new Float32Array(0), 0, 0)).toBe(false);
+	});
+});
+
+describe("OutlineTracker", () => {
+	// Two clusters of 50 nodes on a jittered grid, moved a little each step as a running layout would.
+	const n = 100;
+	const clusterOf = Int32Array.from({ length: n }, (_, i) => (i < 50 ? 0 : 1));
+	const radius = new Float32Array(n).fill(3);
+	const at = (step: number): Float32Array => Float32Array.from({ length: 2 * n }, (_, j) => {
+		const i = j >> 1;
+		const base = (j & 1) === 0 ? (i % 10) * 12 + (i < 50 ? 0 : 400) : Math.floor((i % 50) / 10) * 12;
+		return base + 4 * Math.sin(step * 0.7 + j * 1.3);
+	});
+	/** The farthest an outline reaches in direction d of 24. */
+	const reach = (outline: Outline, d: number): number => {
+		const a = (2 * Math.PI * d) / 24;
+		let best = -Infinity;
+		for (let p = 0; p < outline.length; p += 2) best = Math.max(best, (outline[p] ?? 0) * Math.cos(a) + (outline[p + 1] ?? 0) * Math.sin(a));
+		return best;
+	};
+
+	it("full gives the outlines clusterOutlines gives", () => {
+		const tracker = new OutlineTracker(clusterOf, radius, 2, 14);
+		const positions = at(0);
+		expect(tracker.full(positions)).toEqual(clusterOutlines(positions, clusterOf, radius, 2, 14));
+	});
+
+	it("update scans everything the first time, then follows a moving layout within the movement", () => {
+		const tracker = new OutlineTracker(clusterOf, radius, 2, 14);
+		expect(tracker.update(at(0))).toEqual(clusterOutlines(at(0), clusterOf, radius, 2, 14));
+		for (let step = 1; step < 20; step++) {
+			const positions = at(step);
+			const followed = tracker.update(positions, 4);
+			const exact = clusterOutlines(positions, clusterOf, radius, 2, 14);
+			for (let c = 0; c < 2; c++) {
+				expect(followed[c]?.length).toBe(48);
+				// Never outside the exact outline, and short of it by no more than nodes move between full scans.
+				for (let d = 0; d < 24; d++) {
+					const gap = reach(exact[c] ?? new Float32Array(0), d) - reach(followed[c] ?? new Float32Array(0), d);
+					expect(gap).toBeGreaterThanOrEqual(-1e-3);
+					expect(gap).toBeLessThan(16);
+				}
+			}
+		}
+	});
+
+	it("outlinesDiffer tells outlines apart beyond a tolerance", () => {
+		const a = [Float32Array.from([0, 0, 10, 0, 0, 10])];
+		expect(outlinesDiffer(a, [Float32Array.from([0, 0, 10.2, 0, 0, 10])], 0.5)).toBe(false);
+		expect(outlinesDiffer(a, [Float32Array.from([0, 0, 11, 0, 0, 10])], 0.5)).toBe(true);
+		expect(outlinesDiffer(a, [Float32Array.from([0, 0, 10, 0])], 0.5)).toBe(true);
 	});
 });

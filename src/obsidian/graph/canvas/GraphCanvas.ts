@@ -9,7 +9,7 @@ import { adjacencyOf, neighboursOf, type Adjacency } from "../../../core/graph/a
 import { levelOf, NODE_KINDS } from "../../../core/graph/kinds";
 import { placeLabels, type LabelBox } from "../../../core/graph/labelGrid";
 import type { Graph } from "../../../core/graph/model";
-import { clusterOutlines, insideOutline, type Outline } from "../../../core/graph/outlines";
+import { insideOutline, OutlineTracker, outlinesDiffer, type Outline } from "../../../core/graph/outlines";
 import { nodeRadius } from "../../../core/graph/radius";
 import { boundsOf, fitTransform, maxLevelAt, type ViewTransform } from "../../../core/graph/viewTransform";
 import { FALLBACK_PALETTE, readPalette, type GraphPalette } from "./palette";
@@ -55,6 +55,30 @@ const MAX_ZOOM = 8;
 /** Share of the alpha used for nodes and links outside the hovered neighbourhood or the search matches. */
 const DIM = 0.15;
 const MAX_LABEL_CHARS = 42;
+/** Padding of a cluster outline around its members, world units. */
+const OUTLINE_PADDING = 14;
+/** How long after the last layout frame the outlines are computed again over every member (see OutlineTracker). */
+const OUTLINE_SETTLE_MS = 200;
+/** Label sprites kept at most; past that the cache starts again (a zoom through a large graph meets many titles). */
+const MAX_LABEL_SPRITES = 1500;
+/** Label fonts per level (0: clusters, 1: sub-topics and hubs, 2+: the rest) and their line boxes, CSS pixels. */
+const LABEL_WEIGHTS = ["600 13px", "500 12px", "11px"];
+const LABEL_HEIGHTS = [17, 15, 15];
+/** The halo's width around label text, CSS pixels. */
+const HALO = 3;
+
+/** A label drawn once (halo and text) into its own small canvas, then copied each frame: text is slow to raster. */
+interface LabelSprite {
+	image: HTMLCanvasElement;
+	/** Font, colour and pixel ratio it was drawn with: another style draws it again. */
+	style: string;
+	/** Where the text's top centre is in the sprite, device pixels. */
+	anchorX: number;
+	anchorY: number;
+}
+
+/** How stale the cluster outlines are: current, moved by the layout (a partial update will do), or moved at once. */
+type OutlineState = "current" | "moving" | "jumped";
 
 interface DragSubject {
 	index: number;
@@ -84,9 +108,14 @@ export class GraphCanvas {
 	private clusterOf!: Int32Array;
 	private positions: Float32Array;
 	private outlines: Outline[] = [];
-	private outlinesStale = true;
+	private outlineState: OutlineState = "jumped";
+	/** Built on first use for the graph and filter in place. */
+	private outlineTracker: OutlineTracker | null = null;
+	/** The timer that computes outlines in full once the layout has stopped moving them. */
+	private outlineSettle = 0;
 	private tree: Quadtree<number> | null = null;
 	private readonly labelWidths = new Map<number, number>();
+	private readonly labelSprites = new Map<number, LabelSprite>();
 	private palette: GraphPalette;
 	private transform: ViewTransform = { x: 0, y: 0, k: 1 };
 	private width = 0;
@@ -163,10 +192,12 @@ export class GraphCanvas {
 		this.maxRadius = this.radius.reduce((max, r) => Math.max(max, r), 0);
 		if (this.positions.length !== n * 2) this.positions = new Float32Array(n * 2);
 		this.labelWidths.clear();
+		this.labelSprites.clear();
 		this.allowed = null;
 		this.highlighted = null;
 		this.hovered = -1;
 		this.focus = -1;
+		this.outlineTracker = null;
 		this.invalidate();
 	}
 
@@ -179,7 +210,8 @@ export class GraphCanvas {
 	setPositions(positions: Float32Array): void {
 		if (positions.length !== this.graph.nodes.length * 2) return;
 		this.positions = positions;
-		this.invalidate();
+		// A layout frame moves every node a little: the outlines may follow with a partial update.
+		this.invalidate(this.outlineState === "jumped" ? "jumped" : "moving");
 	}
 
 	/** Current positions (world space). */
@@ -256,19 +288,20 @@ export class GraphCanvas {
 	/** Limits the nodes drawn (type toggles, search filter): mask[i] = 1 to allow; null allows all. */
 	setFilter(mask: Uint8Array | null): void {
 		this.allowed = mask;
+		this.outlineTracker = null;
 		this.invalidate();
 	}
 
 	/** Highlights nodes (search matches) and dims the rest; null clears. */
 	setHighlight(mask: Uint8Array | null): void {
 		this.highlighted = mask;
-		this.invalidate(false);
+		this.invalidate("none");
 	}
 
 	/** Marks the node a local graph is centred on. */
 	setFocus(i: number): void {
 		this.focus = i;
-		this.invalidate(false);
+		this.invalidate("none");
 	}
 
 	/** The hovered node, or -1. */
@@ -287,6 +320,7 @@ export class GraphCanvas {
 	refreshTheme(): void {
 		if (this.options.palette === undefined) this.palette = readPalette(this.canvas);
 		this.labelWidths.clear();
+		this.labelSprites.clear();
 		this.requestDraw();
 	}
 
@@ -378,6 +412,8 @@ export class GraphCanvas {
 		this.cancelAnimation();
 		if (this.frame !== 0) this.win.cancelAnimationFrame(this.frame);
 		this.frame = 0;
+		if (this.outlineSettle !== 0) this.win.clearTimeout(this.outlineSettle);
+		this.outlineSettle = 0;
 		this.resizeObserver?.disconnect();
 		const selection = select(this.canvas);
 		selection.on(".zoom", null).on(".drag", null).on(".atlas", null);
@@ -386,10 +422,11 @@ export class GraphCanvas {
 
 	// ---- state -------------------------------------------------------------------------------------------------
 
-	private invalidate(positionsChanged = true): void {
-		if (positionsChanged) {
+	/** Asks for a draw; `moved` tells how the positions changed ("none": they did not). */
+	private invalidate(moved: "none" | "moving" | "jumped" = "jumped"): void {
+		if (moved !== "none") {
 			this.tree = null;
-			this.outlinesStale = true;
+			this.outlineState = moved;
 		}
 		this.requestDraw();
 	}
@@ -416,13 +453,31 @@ export class GraphCanvas {
 	}
 
 	private updateOutlines(): void {
-		if (!this.outlinesStale) return;
-		// Hulls wrap what the filters allow (a search filter or type toggles shrink them); semantic zoom keeps them whole,
-		// so a cluster's shape stays the same from the overview down to its notes.
-		const allowed = this.allowed;
-		const clusterOf = allowed === null ? this.clusterOf : this.clusterOf.map((c, i) => (allowed[i] === 1 ? c : -1));
-		this.outlines = clusterOutlines(this.positions, clusterOf, this.radius, this.graph.clusters.length, 14);
-		this.outlinesStale = false;
+		if (this.outlineState === "current") return;
+		if (this.outlineTracker === null) {
+			// Hulls wrap what the filters allow (a search filter or type toggles shrink them); semantic zoom keeps them
+			// whole, so a cluster's shape stays the same from the overview down to its notes.
+			const allowed = this.allowed;
+			const clusterOf = allowed === null ? this.clusterOf : this.clusterOf.map((c, i) => (allowed[i] === 1 ? c : -1));
+			this.outlineTracker = new OutlineTracker(clusterOf, this.radius, this.graph.clusters.length, OUTLINE_PADDING);
+		}
+		const moving = this.outlineState === "moving";
+		this.outlines = moving ? this.outlineTracker.update(this.positions) : this.outlineTracker.full(this.positions);
+		this.outlineState = "current";
+		if (this.outlineSettle !== 0) this.win.clearTimeout(this.outlineSettle);
+		this.outlineSettle = 0;
+		if (!moving || this.destroyed) return;
+		// Once the layout stops, one full update makes the resting outlines exact; drawn again only if that shows (a
+		// layout coming to rest barely moves, so the partial updates of its last frames usually got there already).
+		this.outlineSettle = this.win.setTimeout(() => {
+			this.outlineSettle = 0;
+			const tracker = this.outlineTracker;
+			if (tracker === null || this.outlineState !== "current" || this.destroyed) return;
+			// A copy: the tracker updates its outlines in place.
+			const before = this.outlines.map((outline) => outline.slice());
+			this.outlines = tracker.full(this.positions);
+			if (outlinesDiffer(before, this.outlines, 0.5 / this.transform.k)) this.requestDraw();
+		}, OUTLINE_SETTLE_MS);
 	}
 
 	private measure(): void {
@@ -678,24 +733,64 @@ export class GraphCanvas {
 	private paintOutlines(ctx: CanvasRenderingContext2D, k: number): void {
 		this.updateOutlines();
 		const tints = this.palette.clusters.length > 0 ? this.palette.clusters : FALLBACK_PALETTE.clusters;
+		// What a wide round-joined stroke under the fill used to draw, as two fills (stroking a wide line over large areas
+		// every frame was most of the raster time): the tint over the outline grown by `band` (each support point pushed
+		// further out along its direction), and once more over the band just inside the edge, which reads as the rim.
+		const band = 8 / Math.max(k, 0.2);
+		const lines = tints.map(() => new Path2D());
+		ctx.globalAlpha = 0.07;
 		this.outlines.forEach((outline, c) => {
-			if (outline.length < 2) return;
-			const path = new Path2D();
-			path.moveTo(outline[0] ?? 0, outline[1] ?? 0);
-			for (let p = 2; p < outline.length; p += 2) path.lineTo(outline[p] ?? 0, outline[p + 1] ?? 0);
-			path.closePath();
-			const tint = tints[c % tints.length] ?? FALLBACK_PALETTE.accent;
-			ctx.fillStyle = tint;
-			ctx.strokeStyle = tint;
-			ctx.lineJoin = "round";
-			// A wide round-joined stroke under the fill rounds the polygon's corners.
-			ctx.globalAlpha = 0.07;
-			ctx.lineWidth = 16 / Math.max(k, 0.2);
-			ctx.stroke(path);
-			ctx.fill(path);
-			ctx.globalAlpha = 0.35;
-			ctx.lineWidth = 1.2 / k;
-			ctx.stroke(path);
+			const count = outline.length / 2;
+			if (count < 3) return;
+			const t = c % tints.length;
+			let cx = 0;
+			let cy = 0;
+			for (let p = 0; p < count; p++) {
+				cx += (outline[2 * p] ?? 0) / count;
+				cy += (outline[2 * p + 1] ?? 0) / count;
+			}
+			const fill = new Path2D();
+			const rim = new Path2D();
+			const line = lines[t];
+			for (let p = 0; p < count; p++) {
+				// Point p is the support point in direction p of `count` (OutlineTracker gives every direction or none).
+				const angle = (2 * Math.PI * p) / count;
+				const x = outline[2 * p] ?? 0;
+				const y = outline[2 * p + 1] ?? 0;
+				const gx = x + Math.cos(angle) * band;
+				const gy = y + Math.sin(angle) * band;
+				// The rim's inner edge: towards the centre by the band, or most of the way in a small outline.
+				const toCentre = Math.hypot(cx - x, cy - y);
+				const inward = toCentre > 0 ? Math.min(band, 0.9 * toCentre) / toCentre : 0;
+				const ix = x + (cx - x) * inward;
+				const iy = y + (cy - y) * inward;
+				if (p === 0) {
+					fill.moveTo(gx, gy);
+					line?.moveTo(x, y);
+				} else {
+					fill.lineTo(gx, gy);
+					line?.lineTo(x, y);
+				}
+				if (p === 0) rim.moveTo(ix, iy);
+				else rim.lineTo(ix, iy);
+			}
+			fill.closePath();
+			line?.closePath();
+			rim.closePath();
+			rim.moveTo(outline[0] ?? 0, outline[1] ?? 0);
+			for (let p = 1; p < count; p++) rim.lineTo(outline[2 * p] ?? 0, outline[2 * p + 1] ?? 0);
+			rim.closePath();
+			ctx.fillStyle = tints[t] ?? FALLBACK_PALETTE.accent;
+			ctx.fill(fill);
+			ctx.fill(rim, "evenodd");
+		});
+		// The thin edges, one path per tint, one device pixel wide: the rasteriser's fast hairline path (a wider line is
+		// stroked as a polygon). The alpha makes up for the 1.2 px it used to be.
+		ctx.globalAlpha = 0.42;
+		ctx.lineWidth = 1 / (k * this.ratio);
+		lines.forEach((line, t) => {
+			ctx.strokeStyle = tints[t] ?? FALLBACK_PALETTE.accent;
+			ctx.stroke(line);
 		});
 		ctx.globalAlpha = 1;
 	}
@@ -736,45 +831,71 @@ export class GraphCanvas {
 			candidates.push({ i, priority: boost + (4 - level) * 1000 + Math.min(999, this.graph.nodes[i]?.weight ?? 0) });
 		}
 		candidates.sort((a, b) => b.priority - a.priority || a.i - b.i);
-		const ratio = this.ratio;
-		ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-		const boxes: LabelBox[] = [];
-		const fonts: string[] = [];
 		const family = this.palette.font;
+		const boxes: LabelBox[] = [];
+		let font = "";
 		for (const { i } of candidates.slice(0, 2000)) {
-			const level = this.level[i] ?? 3;
-			const font = level === 0 ? `600 13px ${family}` : level === 1 ? `500 12px ${family}` : `11px ${family}`;
-			ctx.font = font;
-			fonts.push(font);
-			const key = i;
-			let w = this.labelWidths.get(key);
+			const tier = Math.min(2, this.level[i] ?? 3);
+			let w = this.labelWidths.get(i);
 			if (w === undefined) {
+				// Setting the font parses it: only when it changes, and only for titles not measured yet.
+				const wanted = `${LABEL_WEIGHTS[tier] ?? "11px"} ${family}`;
+				if (font !== wanted) ctx.font = font = wanted;
 				w = ctx.measureText(shortTitle(this.graph.nodes[i]?.title ?? "")).width;
-				this.labelWidths.set(key, w);
+				this.labelWidths.set(i, w);
 			}
 			const sx = (this.positions[2 * i] ?? 0) * k + tx;
 			const sy = (this.positions[2 * i + 1] ?? 0) * k + ty + (this.radius[i] ?? 3) * k + 3;
-			boxes.push({ x: sx - w / 2 - 2, y: sy - 1, w: w + 4, h: level === 0 ? 17 : 15 });
+			boxes.push({ x: sx - w / 2 - 2, y: sy - 1, w: w + 4, h: LABEL_HEIGHTS[tier] ?? 15 });
 		}
 		const chosen = placeLabels(boxes, this.width, this.height, 6, 160);
-		ctx.textAlign = "center";
-		ctx.textBaseline = "top";
-		ctx.lineJoin = "round";
-		ctx.lineWidth = 3;
-		ctx.strokeStyle = this.palette.background;
+		const ratio = this.ratio;
+		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		for (const b of chosen) {
 			const i = candidates[b]?.i ?? -1;
 			const box = boxes[b];
 			if (i < 0 || box === undefined) continue;
-			const text = shortTitle(this.graph.nodes[i]?.title ?? "");
-			ctx.font = fonts[b] ?? `11px ${family}`;
+			const muted = (this.level[i] ?? 3) >= 2 && emphasis?.[i] !== 1;
+			const sprite = this.labelSprite(i, Math.min(2, this.level[i] ?? 3), muted, box.w - 4);
+			if (sprite === null) continue;
 			ctx.globalAlpha = emphasis !== null && emphasis[i] !== 1 ? 0.35 : 1;
-			ctx.fillStyle = (this.level[i] ?? 3) <= 1 || emphasis?.[i] === 1 ? this.palette.text : this.palette.textMuted;
-			// A halo in the background colour keeps text readable over links and outlines.
-			ctx.strokeText(text, box.x + box.w / 2, box.y + 1);
-			ctx.fillText(text, box.x + box.w / 2, box.y + 1);
+			// Whole device pixels: a sprite copied between pixels would blur its text.
+			ctx.drawImage(sprite.image, Math.round((box.x + box.w / 2) * ratio - sprite.anchorX), Math.round((box.y + 1) * ratio - sprite.anchorY));
 		}
 		ctx.globalAlpha = 1;
 		return chosen.length;
+	}
+
+	/** Node i's label, drawn into its sprite once per style: a halo in the background colour keeps text readable over links and outlines. */
+	private labelSprite(i: number, tier: number, muted: boolean, width: number): LabelSprite | null {
+		const ratio = this.ratio;
+		const font = `${LABEL_WEIGHTS[tier] ?? "11px"} ${this.palette.font}`;
+		const colour = muted ? this.palette.textMuted : this.palette.text;
+		const style = `${font}|${colour}|${this.palette.background}|${ratio}`;
+		const cached = this.labelSprites.get(i);
+		if (cached !== undefined && cached.style === style) return cached;
+		if (this.labelSprites.size >= MAX_LABEL_SPRITES) this.labelSprites.clear();
+		const image = cached?.image ?? createEl("canvas");
+		const pad = HALO;
+		const cssWidth = width + 2 * pad;
+		const cssHeight = (LABEL_HEIGHTS[tier] ?? 15) + 2 * pad;
+		image.width = Math.max(1, Math.ceil(cssWidth * ratio));
+		image.height = Math.max(1, Math.ceil(cssHeight * ratio));
+		const g = image.getContext("2d");
+		if (g === null) return null;
+		g.setTransform(ratio, 0, 0, ratio, 0, 0);
+		g.font = font;
+		g.textAlign = "center";
+		g.textBaseline = "top";
+		g.lineJoin = "round";
+		g.lineWidth = HALO;
+		g.strokeStyle = this.palette.background;
+		g.fillStyle = colour;
+		const text = shortTitle(this.graph.nodes[i]?.title ?? "");
+		g.strokeText(text, cssWidth / 2, pad);
+		g.fillText(text, cssWidth / 2, pad);
+		const sprite: LabelSprite = { image, style, anchorX: Math.round((cssWidth / 2) * ratio), anchorY: Math.round(pad * ratio) };
+		this.labelSprites.set(i, sprite);
+		return sprite;
 	}
 }
