@@ -29,11 +29,20 @@ interface Position {
 	at: number;
 }
 
+/** A fill found in one corpus text. */
+interface Candidate {
+	text: number;
+	start: number;
+	end: number;
+	score: number;
+}
+
 /** Finds suggestions for many gaps in one pass over the corpus (indexes only the word pairs the gaps need). */
 export class GapSuggester {
 	/** The tokens (quote marks left out) of the texts that hold a wanted pair, by corpus index. */
 	private readonly tokens = new Map<number, Token[]>();
 	private readonly positions = new Map<string, Position[]>();
+	private readonly ranked = new Map<string, { best: Candidate | null; other: Candidate | null }>();
 
 	constructor(private readonly corpus: CorpusText[], gaps: Gap[]) {
 		const wanted = new Set<string>();
@@ -72,18 +81,38 @@ export class GapSuggester {
 	suggest(gap: Gap, excludeFile: string): GapSuggestion | null {
 		const [a, b] = gap.before.slice(-MIN_BEFORE);
 		if (a === undefined || b === undefined || gap.after.length === 0) return null;
-		let best: { score: number; suggestion: GapSuggestion } | null = null;
-		for (const { text, at } of this.positions.get(`${a} ${b}`) ?? []) {
-			const source = this.corpus[text];
-			const tokens = this.tokens.get(text);
-			if (source === undefined || tokens === undefined || source.file === excludeFile) continue;
-			const found = this.fill(tokens, at, gap);
-			if (found !== null && (best === null || found.score > best.score)) {
-				const words = source.text.slice(found.start, found.end);
-				best = { score: found.score, suggestion: { words, file: source.file, title: source.title } };
-			}
+		// Gaps with the same context get the same answer (a generated or much-quoted corpus repeats them by the
+		// thousand, and common word pairs occur in thousands of texts): rank each context's candidates once.
+		const key = `${gap.before.join("\u0001")}\u0002${gap.after.join("\u0001")}`;
+		let ranked = this.ranked.get(key);
+		if (ranked === undefined) {
+			ranked = this.rank(gap, `${a} ${b}`);
+			this.ranked.set(key, ranked);
 		}
-		return best?.suggestion ?? null;
+		const pick = ranked.best !== null && this.corpus[ranked.best.text]?.file === excludeFile ? ranked.other : ranked.best;
+		const source = pick === null ? undefined : this.corpus[pick.text];
+		if (pick === null || source === undefined) return null;
+		return { words: source.text.slice(pick.start, pick.end), file: source.file, title: source.title };
+	}
+
+	/**
+	 * A context's answers: the first best-scoring fill in corpus order, and the first best-scoring one from another
+	 * file than that one's, which is the answer when the gap's own page is the best one's.
+	 */
+	private rank(gap: Gap, pair: string): { best: Candidate | null; other: Candidate | null } {
+		const found: Candidate[] = [];
+		for (const { text, at } of this.positions.get(pair) ?? []) {
+			const tokens = this.tokens.get(text);
+			if (this.corpus[text] === undefined || tokens === undefined) continue;
+			const fill = this.fill(tokens, at, gap);
+			if (fill !== null) found.push({ text, ...fill });
+		}
+		let best: Candidate | null = null;
+		for (const c of found) if (best === null || c.score > best.score) best = c;
+		const bestFile = best === null ? undefined : this.corpus[best.text]?.file;
+		let other: Candidate | null = null;
+		for (const c of found) if (this.corpus[c.text]?.file !== bestFile && (other === null || c.score > other.score)) other = c;
+		return { best, other };
 	}
 
 	/** Words after position `at` that lead back into the gap's right-hand context, scored by context matched. */
