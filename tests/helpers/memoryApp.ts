@@ -9,6 +9,12 @@ export interface MemoryAppOptions {
 	layoutReady?: boolean;
 }
 
+/** The plugin's own manifest.json, installed where Obsidian would put it: what tests construct the plugin with. */
+export const MANIFEST: Real.PluginManifest = {
+	...(JSON.parse(readFileSync(join(__dirname, "..", "..", "manifest.json"), "utf8")) as Real.PluginManifest),
+	dir: ".obsidian/plugins/research-atlas",
+};
+
 /** An App whose vault holds `files` (path → content) and whose metadata cache has indexed them. */
 export function createApp(files: Record<string, string> = {}, options: MemoryAppOptions = {}): App {
 	const app = new App(options);

@@ -3,9 +3,7 @@ import { App, Plugin as StubPlugin, stubOf } from "../../obsidian-stub/obsidian"
 import ResearchAtlasPlugin from "../../../src/obsidian/main";
 import { registerEpisodes, type EpisodeFeature } from "../../../src/obsidian/episodes/registerEpisodes";
 import { mergeSettings, type AtlasSettings } from "../../../src/obsidian/settings/settings";
-import { asRealApp, createApp } from "../../helpers/memoryApp";
-
-const MANIFEST = { id: "research-atlas", name: "Research Atlas", author: "a", version: "0.1.0", minAppVersion: "1.6.0", description: "d" };
+import { asRealApp, createApp, MANIFEST } from "../../helpers/memoryApp";
 
 /** The plugin under test: real settings and wiring for the episode feature only. */
 export class EpisodePlugin extends ResearchAtlasPlugin {

@@ -7,9 +7,9 @@ import { App, Component, Plugin as StubPlugin, stubOf } from "../../obsidian-stu
 import ResearchAtlasPlugin from "../../../src/obsidian/main";
 import { registerGraph, type GraphFeature } from "../../../src/obsidian/graph/registerGraph";
 import { emptyPositions, type StoredPositions } from "../../../src/core/graph/storedPositions";
-import { asRealApp, createApp } from "../../helpers/memoryApp";
+import { asRealApp, createApp, MANIFEST } from "../../helpers/memoryApp";
 
-export const MANIFEST = { id: "research-atlas", name: "Research Atlas", author: "a", version: "0.1.0", minAppVersion: "1.6.0", description: "d", dir: ".obsidian/plugins/research-atlas" };
+export { MANIFEST };
 
 /** The plugin with only the graph feature, its positions kept in memory. */
 export class GraphPlugin extends ResearchAtlasPlugin {

@@ -5,10 +5,8 @@ import { registerHubs, type HubFeature } from "../../../src/obsidian/hubs/regist
 import { mergeSettings, type AtlasSettings } from "../../../src/obsidian/settings/settings";
 import { importPages, MemoryVault } from "../../../src/core";
 import { nodeYaml } from "../../../src/cli/yaml";
-import { asRealApp, createApp } from "../../helpers/memoryApp";
+import { asRealApp, createApp, MANIFEST } from "../../helpers/memoryApp";
 import { loadSeeds } from "../../helpers/seeds";
-
-const MANIFEST = { id: "research-atlas", name: "Research Atlas", author: "a", version: "0.1.0", minAppVersion: "1.6.0", description: "d" };
 
 /** The plugin under test: real settings and wiring for the hubs feature only. */
 export class HubPlugin extends ResearchAtlasPlugin {

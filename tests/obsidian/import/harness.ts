@@ -3,10 +3,8 @@ import { App, Plugin as StubPlugin, stubOf } from "../../obsidian-stub/obsidian"
 import ResearchAtlasPlugin from "../../../src/obsidian/main";
 import { registerImport, type ImportFeature } from "../../../src/obsidian/import/registerImport";
 import { mergeSettings, type AtlasSettings } from "../../../src/obsidian/settings/settings";
-import { asRealApp, createApp } from "../../helpers/memoryApp";
+import { asRealApp, createApp, MANIFEST } from "../../helpers/memoryApp";
 import { loadSeeds } from "../../helpers/seeds";
-
-const MANIFEST = { id: "research-atlas", name: "Research Atlas", author: "a", version: "0.1.0", minAppVersion: "1.6.0", description: "d" };
 
 /** The plugin under test: real settings and wiring for the import feature only. */
 export class ImportPlugin extends ResearchAtlasPlugin {

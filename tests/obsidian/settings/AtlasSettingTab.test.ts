@@ -7,10 +7,8 @@ import { Plugin as StubPlugin, Setting, stubOf } from "../../obsidian-stub/obsid
 import ResearchAtlasPlugin from "../../../src/obsidian/main";
 import { AtlasSettingTab } from "../../../src/obsidian/settings/AtlasSettingTab";
 import { mergeSettings } from "../../../src/obsidian/settings/settings";
-import { asRealApp, createApp } from "../../helpers/memoryApp";
+import { asRealApp, createApp, MANIFEST } from "../../helpers/memoryApp";
 import type { SettingDefinitionGroup, Setting as RealSetting } from "obsidian";
-
-const MANIFEST = { id: "research-atlas", name: "Research Atlas", author: "a", version: "0.1.0", minAppVersion: "1.6.0", description: "d" };
 
 function setup(): { plugin: ResearchAtlasPlugin; tab: AtlasSettingTab; stub: StubPlugin } {
 	const app = asRealApp(createApp({}));
