@@ -1,6 +1,6 @@
 /**
- * The import's own record, kept beside the report as `Import report.json`: which inputs went in, the hash of every
- * note as written, and what the import said. A re-run over the same inputs that finds every note as written has
+ * The import's own record, kept beside the report as `Import report.json`: which inputs went in, the fingerprint of
+ * every note as written, and what the import said. A re-run over the same inputs that finds every note as written has
  * nothing to do, and can say so after one read of the notes instead of parsing and rendering the whole atlas again.
  */
 import type { InputFile } from "../atlas/build";
@@ -22,8 +22,8 @@ export interface ImportState {
 	/** Fingerprint of the inputs, the import options and the generator. */
 	key: string;
 	/**
-	 * Every generated note (the report included): path → the hash of its text as written, followed by its size and
-	 * modification time (`hash size mtime`) where the host could tell them.
+	 * Every generated note (the report included): path → the fingerprint it was stamped with (a hash of its text for a
+	 * note without one), followed by its size and modification time (`hash size mtime`) where the host could tell them.
 	 */
 	notes: Record<string, string>;
 	counts: Partial<Record<NoteType, number>>;
@@ -115,6 +115,6 @@ export function entryStat(entry: string): FileStat | null {
 }
 
 /** The text hash a record entry holds. */
-export function entryHash(entry: string): string {
+function entryHash(entry: string): string {
 	return entry.split(" ")[0] ?? "";
 }
