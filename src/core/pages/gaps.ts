@@ -121,8 +121,8 @@ const QUOTE_TELL = /['"‘“][\s,.;:]*['"’”]/;
 const LEVEL_TELL = /level|scale/i;
 const HYPHEN_TELL = /-\s/;
 
-/** Every gap in a text, in order of position; `tokens` when the caller already has the text's tokens. */
-export function findGaps(text: string, codeMatcher: RegExp, tokens?: Token[]): Gap[] {
+/** Every gap in a text, in order of position. */
+export function findGaps(text: string, codeMatcher: RegExp): Gap[] {
 	const found = new Map<number, GapRule>();
 	pairGaps(text, codeMatcher, found);
 	// Each pattern below runs only on texts that hold its cheap tell: the Unicode-aware scans are most of the cost.
@@ -141,8 +141,8 @@ export function findGaps(text: string, codeMatcher: RegExp, tokens?: Token[]): G
 	}
 	if (found.size === 0) return [];
 	// Most texts have no gap: only those with one are tokenised, for the words around it.
-	const all = tokens ?? tokenize(text);
+	const tokens = tokenize(text);
 	return [...found.entries()]
 		.sort((x, y) => x[0] - y[0])
-		.map(([index, rule]) => ({ index, rule, ...context(all, index) }));
+		.map(([index, rule]) => ({ index, rule, ...context(tokens, index) }));
 }
