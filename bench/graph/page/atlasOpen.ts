@@ -1,27 +1,23 @@
 /**
- * Our view's open, measured on the real stack: GraphCanvas fed by the real layout in the real web worker (LayoutClient,
- * the worker bundle inlined by the same esbuild plugin as main.js), each step as GraphPanel.show and GraphPanel.frame
- * take it. Cold: no stored positions, a hierarchy-seeded layout. Reopen: the settled positions of the cold open written
- * to and read back from the persisted form (storedPositions, as GraphData and positionFile do), a new canvas and worker.
- * Both run until the layout reports settled and the canvas has drawn that frame, rendering included.
+ * Our view's open, measured on the plugin's own code: the real GraphPanel (src/obsidian/graph, through the obsidian
+ * stand-in) with its GraphCanvas and the real layout in the real web worker (the worker bundle inlined by the same
+ * esbuild plugin as main.js), opened as AtlasGraphView.render opens it. Cold: no stored positions, a hierarchy-seeded
+ * layout. Reopen: the settled positions of the cold open recorded as GraphData.remember records them, written to and
+ * read back from the persisted form (storedPositions, as positionFile does), in a new panel with a new worker. Both run
+ * until the panel has drawn a settled picture, rendering included, and the layout's settled frame has come back.
  */
-import { GraphCanvas } from "atlas-graph-canvas";
-import { layoutGraphOf } from "../../../src/core/graph/layoutGraph";
 import type { Graph } from "../../../src/core/graph/model";
-import { placeMissing } from "../../../src/core/graph/seedPositions";
-import { emptyPositions, parseStoredPositions, pinnedFor, positionsFor, recordPositions } from "../../../src/core/graph/storedPositions";
-import { LayoutClient, type LayoutFrame } from "../../../src/obsidian/graph/worker/LayoutClient";
+import { emptyPositions, parseStoredPositions, pinnedFor, positionsFor, recordPositions, type StoredPositions } from "../../../src/core/graph/storedPositions";
+import { GraphPanel } from "../../../src/obsidian/graph/GraphPanel";
+import type { LayoutFrame } from "../../../src/obsidian/graph/worker/LayoutClient";
 import { LAYOUT_WORKER_SOURCE } from "../../../src/obsidian/graph/worker/workerSource";
 import { afterRendering } from "./measure";
 
-/** GraphPanel's default layout seed. */
-const SEED = 1;
-
 /** How one open went; times in ms from the open. */
 export interface AtlasOpen {
-	/** The layout said settled within the cap, and that frame was drawn. */
+	/** The panel drew a settled picture within the cap, and the layout's settled frame arrived. */
 	settled: boolean;
-	/** Open → the settled frame drawn and rendered (or the cap). */
+	/** Open → the first settled picture drawn and rendered (or the cap). */
 	ms: number;
 	/** Open → the first picture drawn (reopen: the persisted positions, before the worker answers). */
 	firstDrawMs: number;
@@ -35,10 +31,10 @@ export interface AtlasOpen {
 	/** Longest 'longtask' entry (Chromium reports tasks ≥ 50 ms only: 0 means none) and how many there were. */
 	longestTask: number;
 	longTasks: number;
-	/** Longest frame handler (setPositions, fit) and longest draw (paint JS; the raster is not in it). */
+	/** Longest frame handler (GraphPanel's, positions to the canvas, fit, onSettled) and longest draw (paint JS; the raster is not in it). */
 	longestHandler: number;
 	longestDraw: number;
-	/** The 'longtask' entries ([ms from the open, duration]), and the open's own synchronous start (canvas, worker, start message). */
+	/** The 'longtask' entries ([ms from the open, duration]), and the open's own synchronous start (panel, worker, show: a task of its own). */
 	tasks: Array<[number, number]>;
 	startMs: number;
 	/** Draws whose frame (draw JS, then rendering and raster) took 50 ms or more: [ms from the open, JS ms, frame ms]. */
@@ -55,27 +51,38 @@ export interface ColdResult {
 	stored: string;
 }
 
-/** Where an open starts from: stored positions and pins (null: cold). Worked out inside the open, as the view does. */
-type StartFrom = (() => { positions: Float32Array; pinned: number[] }) | null;
+/** Where an open starts from: stored positions (null: cold). Read inside the open, as the view does. */
+type StartFrom = (() => StoredPositions) | null;
 
-/** Opens `graph` and resolves once the layout's settled frame is drawn, or `capMs` passes. */
-function openView(root: HTMLElement, graph: Graph, from: StartFrom, capMs: number): Promise<{ open: AtlasOpen; positions: Float32Array }> {
-	const start = performance.now();
+/** The panel's frame handler, wrapped to time it (it is private: the layout client calls it for every posted frame). */
+interface FrameHandled {
+	frame(frame: LayoutFrame): void;
+}
+
+/**
+ * Opens `graph` in a GraphPanel and resolves once a settled picture is on screen and the layout has said settled, or
+ * `capMs` passes. The open runs in a task of its own, as the view's mount does (a timeout after onOpen), so that its
+ * synchronous start is one of the tasks measured and the graph's generation is not.
+ */
+async function openView(root: HTMLElement, graph: Graph, from: StartFrom, capMs: number): Promise<{ open: AtlasOpen; store: StoredPositions }> {
 	const tasks: Array<[number, number]> = [];
+	let start = Infinity;
+	// Every task that ends after the open began: the open's own first task starts a moment before `start` is read.
 	const note = (entries: PerformanceEntryList): void => {
-		for (const entry of entries) if (entry.startTime >= start) tasks.push([Math.round(entry.startTime - start), Math.round(entry.duration)]);
+		for (const entry of entries) if (entry.startTime + entry.duration > start) tasks.push([Math.round(entry.startTime - start), Math.round(entry.duration)]);
 	};
 	const observer = new PerformanceObserver((list) => note(list.getEntries()));
 	observer.observe({ type: "longtask" });
-	const canvas = new GraphCanvas(root, graph, {});
+	await afterRendering();
+	start = performance.now();
 	const result: AtlasOpen = { settled: false, ms: 0, firstDrawMs: -1, firstFrameMs: -1, settledFrameMs: -1, ticks: 0, frames: 0, draws: 0, longestTask: 0, longTasks: 0, longestHandler: 0, longestDraw: 0, tasks: [], startMs: 0, slowDraws: [], firstDraw: null, inWorker: false };
-	let last: Float32Array = new Float32Array(0);
-	let needsFit = true;
-	let settledFrame = false;
-	let client: LayoutClient | null = null;
-	return new Promise((resolve, reject) => {
+	// GraphData.remember: what the view records when the layout settles (the write to disk comes seconds later).
+	const store = emptyPositions();
+	let pictureMs = -1;
+	let panel: GraphPanel | null = null;
+	return new Promise((resolve) => {
 		let done = false;
-		const finish = (settled: boolean, error?: string): void => {
+		const finish = (settled: boolean): void => {
 			if (done) return;
 			done = true;
 			window.clearTimeout(cap);
@@ -83,17 +90,27 @@ function openView(root: HTMLElement, graph: Graph, from: StartFrom, capMs: numbe
 			note(observer.takeRecords());
 			observer.disconnect();
 			result.settled = settled;
-			result.ms = performance.now() - start;
+			result.ms = settled ? pictureMs : performance.now() - start;
 			result.tasks = tasks;
 			result.longestTask = tasks.reduce((max, [, ms]) => Math.max(max, ms), 0);
 			result.longTasks = tasks.length;
-			client?.destroy();
-			canvas.destroy();
-			if (error !== undefined) reject(new Error(error));
-			else resolve({ open: result, positions: last });
+			panel?.destroy();
+			resolve({ open: result, store });
 		};
 		const cap = window.setTimeout(() => finish(false), capMs);
+		// Done once the settled picture is rendered and the layout's settled frame was handled (a reopen's picture is
+		// settled before the worker answers; its answer is still main-thread work of the open).
+		const check = (): void => {
+			if (pictureMs >= 0 && result.settledFrameMs >= 0) finish(true);
+		};
+		const shown = new GraphPanel(
+			root,
+			{ open: () => undefined, hover: () => undefined, workerSource: LAYOUT_WORKER_SOURCE },
+			{ onSettled: (g, positions, pinned) => recordPositions(store, g, positions, pinned) },
+		);
+		panel = shown;
 		// Every draw goes through here (the canvas draws in an animation frame after each change).
+		const canvas = shown.canvas;
 		const draw = canvas.draw.bind(canvas);
 		canvas.draw = () => {
 			const began = performance.now();
@@ -105,61 +122,48 @@ function openView(root: HTMLElement, graph: Graph, from: StartFrom, capMs: numbe
 				result.firstDrawMs = performance.now() - start;
 				result.firstDraw = { nodes: stats.drawnNodes, links: stats.drawnLinks, ms: Math.round(ms), afterFrame: result.frames > 0 };
 			}
-			const settledDraw = settledFrame;
+			const settledPicture = shown.isSettled() && stats.drawnNodes > 0;
 			void afterRendering().then(() => {
 				const frameMs = performance.now() - began;
 				if (frameMs >= 50) result.slowDraws.push([Math.round(began - start), Math.round(ms), Math.round(frameMs)]);
 				// The settled picture is on screen once this draw's rendering (canvas raster included) is done.
-				if (settledDraw) finish(true);
+				if (settledPicture && pictureMs < 0) {
+					pictureMs = performance.now() - start;
+					check();
+				}
 			});
 			return stats;
 		};
-		// GraphPanel.frame: take the positions, fit on the first frame, note when the layout has settled.
-		const onFrame = (frame: LayoutFrame): void => {
+		const handled = shown as unknown as FrameHandled;
+		const frame = handled.frame.bind(shown);
+		handled.frame = (next) => {
 			const began = performance.now();
-			if (frame.positions.length !== graph.nodes.length * 2) return;
-			canvas.setPositions(frame.positions);
-			last = frame.positions;
+			frame(next);
 			result.frames++;
-			result.ticks = frame.tick;
+			result.ticks = next.tick;
 			if (result.firstFrameMs < 0) result.firstFrameMs = began - start;
-			if (needsFit) {
-				needsFit = false;
-				canvas.fit();
-			}
-			if (frame.settled && !settledFrame) {
-				settledFrame = true;
-				result.settledFrameMs = began - start;
-			}
 			result.longestHandler = Math.max(result.longestHandler, performance.now() - began);
+			if (next.settled && result.settledFrameMs < 0) {
+				result.settledFrameMs = began - start;
+				check();
+			}
 		};
-		// AtlasGraphView.render (positionsFor, pinnedFor), then GraphPanel.show.
-		const { positions, pinned } = from?.() ?? { positions: undefined, pinned: [] };
-		const layoutGraph = layoutGraphOf(graph);
-		if (positions !== undefined) {
-			const shown = Float32Array.from(positions);
-			placeMissing(layoutGraph, shown, SEED);
-			canvas.setPositions(shown);
-		}
-		client = new LayoutClient(window, LAYOUT_WORKER_SOURCE, onFrame, (message) => finish(false, `layout error: ${message}`));
-		result.inWorker = client.inWorker;
-		client.start(layoutGraph, SEED, positions?.slice(), pinned);
+		result.inWorker = shown.layoutInWorker();
+		// AtlasGraphView.render, the whole atlas on its first render.
+		const stored = from?.() ?? emptyPositions();
+		shown.show({ graph, positions: positionsFor(graph, stored), pinned: pinnedFor(graph, stored), fit: true });
 		result.startMs = performance.now() - start;
 	});
 }
 
 /** The cold open: a fresh hierarchy-seeded layout; gives the settled positions as the plugin would persist them. */
 export async function atlasColdOpen(root: HTMLElement, graph: Graph, capMs: number): Promise<ColdResult> {
-	const { open, positions } = await openView(root, graph, null, capMs);
-	// GraphData.remember → positionFile: recorded by node id (rounded to 0.1), written as JSON.
-	const stored = emptyPositions();
-	recordPositions(stored, graph, positions, []);
-	return { open, stored: JSON.stringify(stored) };
+	const { open, store } = await openView(root, graph, null, capMs);
+	return { open, stored: JSON.stringify(store) };
 }
 
 /** Reopening with persisted positions (read back as positionFile does; the store is in memory before the view opens). */
 export async function atlasReopen(root: HTMLElement, graph: Graph, stored: string, capMs: number): Promise<AtlasOpen> {
-	const store = parseStoredPositions(JSON.parse(stored));
-	const { open } = await openView(root, graph, () => ({ positions: positionsFor(graph, store), pinned: pinnedFor(graph, store) }), capMs);
+	const { open } = await openView(root, graph, () => parseStoredPositions(JSON.parse(stored)), capMs);
 	return open;
 }

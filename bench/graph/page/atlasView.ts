@@ -1,6 +1,6 @@
 /** Our renderer (the graph view's GraphCanvas) behind the benchmark's view interface. */
-import { GraphCanvas } from "atlas-graph-canvas";
 import type { Graph } from "../../../src/core/graph/model";
+import { GraphCanvas } from "../../../src/obsidian/graph/canvas/GraphCanvas";
 import type { BenchView } from "./view";
 import { installDomHelpers } from "../../../tests/obsidian-stub/dom";
 

@@ -24,7 +24,7 @@ export interface GraphBench {
 	pan(count: number, zoom: number): Promise<{ deltas: number[]; main: number[] }>;
 	/** The SVG baseline's cold open (main-thread d3-force), stopped after `capMs`. */
 	svgColdOpen(nodes: number, capMs: number): Promise<ColdOpen>;
-	/** Our view's cold open on the real stack (GraphCanvas + the layout worker), stopped after `capMs`; keeps the settled positions. */
+	/** Our view's cold open in the plugin's GraphPanel (its canvas + the layout worker), stopped after `capMs`; keeps the settled positions. */
 	atlasColdOpen(nodes: number, capMs: number): Promise<AtlasOpen>;
 	/** Reopens our view from the positions the last `atlasColdOpen` settled at, persisted and read back. */
 	atlasReopen(capMs: number): Promise<AtlasOpen>;
