@@ -146,18 +146,21 @@ export class GraphPanel {
 		this.pinned = new Set(content.pinned ?? []);
 		const seed = this.options.seed ?? 1;
 		const layoutGraph = layoutGraphOf(content.graph);
-		this.startPositions = content.positions?.slice() ?? null;
+		// Start positions that know no node (a first open: the store is empty) are a cold start: the layout seeds every
+		// place, off the main thread, and the canvas waits for them.
+		const positions = content.positions !== undefined && content.positions.some((v) => !Number.isNaN(v)) ? content.positions : undefined;
+		this.startPositions = positions?.slice() ?? null;
 		this.focusIndex = content.focus ?? -1;
 		if (content.fit === true) this.needsFit = true;
 		this.framed = false;
 		this.lastAlpha = 0;
 		let missing = content.graph.nodes.length;
-		this.awaitingFrame = content.positions === undefined;
-		if (content.positions !== undefined) {
+		this.awaitingFrame = positions === undefined;
+		if (positions !== undefined) {
 			// Draw the known places at once, and new nodes where the layout will start them (beside their parent): the
 			// same seeded placement the layout makes, so nothing jumps when its first frame arrives.
 			this.canvas.setGraph(content.graph);
-			const shown = Float32Array.from(content.positions);
+			const shown = Float32Array.from(positions);
 			missing = placeMissing(layoutGraph, shown, seed);
 			this.canvas.setPositions(shown);
 			this.canvas.setFocus(this.focusIndex);
@@ -165,12 +168,12 @@ export class GraphPanel {
 		} else this.canvas.setGraph(EMPTY_GRAPH);
 		// Every place known and nothing still moving: the layout starts settled (alpha 0) and will not move a node, so
 		// this picture is the final one; the worker's first frame only confirms it.
-		this.settledAtShow = content.positions !== undefined && missing === 0 && !(content.alpha !== undefined && content.alpha > 0);
+		this.settledAtShow = positions !== undefined && missing === 0 && !(content.alpha !== undefined && content.alpha > 0);
 		this.settled = this.settledAtShow;
 		this.rootEl.toggleClass("is-settling", !this.settled);
 		this.applyMasks();
 		this.buildLegend();
-		this.layout.start(layoutGraph, seed, content.positions?.slice(), [...this.pinned], content.alpha);
+		this.layout.start(layoutGraph, seed, positions?.slice(), [...this.pinned], content.alpha);
 		this.status(content.graph.nodes.length === 0 ? "Nothing to show yet: import research pages or open a note of the atlas." : "");
 	}
 

@@ -61,6 +61,19 @@ describe("GraphPanel", () => {
 		panel.destroy();
 	});
 
+	it("a first open from an empty store (positions that know no node, as the view passes them) is a cold start too", () => {
+		const panel = new GraphPanel(document.body.createDiv(), host);
+		panel.show({ graph, positions: new Float32Array(graph.nodes.length * 2).fill(NaN), fit: true });
+		const start = worker().sent.at(-1);
+		expect(start?.type === "start" && start.positions).toBeUndefined();
+		expect(panel.canvas.getGraph().nodes).toHaveLength(0);
+		const positions = seedPositions(layoutGraphOf(graph));
+		worker().post({ type: "positions", positions, alpha: 0.6, settled: false, tick: 0 });
+		expect(panel.canvas.getGraph()).toBe(graph);
+		expect(panel.canvas.getPositions()).toBe(positions);
+		panel.destroy();
+	});
+
 	it("reopen: with every place known the picture is settled at once, and the layout's unchanged first frame is not drawn again", () => {
 		const settled: Float32Array[] = [];
 		const panel = new GraphPanel(document.body.createDiv(), host, { onSettled: (_, positions) => settled.push(positions) });
