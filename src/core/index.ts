@@ -29,7 +29,7 @@ export { planWrites, plansAnyWrite, type WriteAction } from "./vault/planWrites"
 export type { FileStat, VaultPort } from "./vault/port";
 export { notesFromFiles, LinkResolver, type NoteInfo, type RawNote } from "./vault/noteInfo";
 export { generateClusteredGraph, type ClusteredGraphOptions } from "./graph/generate";
-export { classifyLines, type LineKind, type MarkdownLine } from "./episodes/markdownLines";
+export { classifyLines, frontmatterEnd, type LineKind, type MarkdownLine } from "./episodes/markdownLines";
 export { codeOfTarget, findMentions, mentionsInLine, type CodeMention, type MentionOptions } from "./episodes/mentions";
 export { citationsInNote, sentenceSpan, type EpisodeCitation } from "./episodes/citation";
 export { CitationIndex, compareCodes, type CitationChange, type CitationGroup, type CitationIndexOptions, type CountMode } from "./episodes/citationIndex";

@@ -1,7 +1,8 @@
 /** Citations of episodes in one note, each with the passage around it: sentence, paragraph and heading path. */
-import { classifyLines, type MarkdownLine } from "./markdownLines";
+import { classifyLines, frontmatterEnd, type MarkdownLine } from "./markdownLines";
 import { nextCodeCandidate } from "./code";
-import { findMentions, type MentionOptions } from "./mentions";
+import { isWhiteSpace } from "../text/whiteSpace";
+import { findMentions, type CodeMention, type MentionOptions } from "./mentions";
 
 /** One citation of an episode code in a note. */
 export interface EpisodeCitation {
@@ -43,11 +44,21 @@ const BLOCK_ID = /\s+\^([A-Za-z0-9-]+)\s*$/;
 
 /** Every citation in a note, in reading order. */
 export function citationsInNote(path: string, text: string, options: MentionOptions): EpisodeCitation[] {
+	const mentions = noteMentions(text, options);
+	return mentions.length === 0 ? [] : citationsOfMentions(path, text, mentions);
+}
+
+/** The mentions a note cites episodes with, in reading order: what an index needs up front, without any passage. */
+export function noteMentions(text: string, options: MentionOptions): CodeMention[] {
 	// Many notes name codes only in their frontmatter (an `episodes:` list): settle those without classifying lines.
-	if (nextCodeCandidate(options.syntax, text, bodyStart(text)) < 0) return [];
-	const lines = classifyLines(text);
-	const mentions = findMentions(text, options, lines);
+	if (nextCodeCandidate(options.syntax, text, frontmatterEnd(text)) < 0) return [];
+	return findMentions(text, options, classifyLines(text));
+}
+
+/** The citations made by `mentions` (found in the same `text`), each with its sentence, paragraph and heading path. */
+export function citationsOfMentions(path: string, text: string, mentions: CodeMention[]): EpisodeCitation[] {
 	if (mentions.length === 0) return [];
+	const lines = classifyLines(text);
 	const headingPaths = headingPathsFor(lines, new Set(mentions.map((m) => m.line)));
 	const paragraphs = new Map<number, Paragraph>();
 	const out: EpisodeCitation[] = [];
@@ -85,13 +96,6 @@ export function citationsInNote(path: string, text: string, options: MentionOpti
 		out.push(citation);
 	}
 	return out;
-}
-
-/** Offset just past a closed frontmatter block, or 0. */
-function bodyStart(text: string): number {
-	if (!text.startsWith("---")) return 0;
-	const close = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
-	return close === null ? 0 : 3 + close.index + close[0].length;
 }
 
 /** The heading path above each wanted line (1-based line numbers); heading texts are worked out only where wanted. */
@@ -242,13 +246,6 @@ function trimmedSpan(text: string, from: number, to: number): [number, number] {
 	while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
 	while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
 	return [start, end];
-}
-
-/** What `String.prototype.trim` cuts: white space and line terminators. */
-function isWhiteSpace(c: number): boolean {
-	if (c === 32 || (c >= 9 && c <= 13)) return true;
-	if (c < 160) return false;
-	return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Text on one line: line breaks and the spaces around them become one space. */

@@ -1,10 +1,14 @@
 /**
  * The citation index: a two-way map episode code ⇄ citing passages, updated one note at a time, with a
  * `revision` that moves on every change so views redraw only when something they show changed (as in Dataview).
+ * Building it finds every mention (code, line, column); the passage around a mention (sentence, paragraph, heading
+ * path) is worked out from the note's text the first time anyone asks for that note's citations, because a vault
+ * has far more citations than a reader ever opens.
  */
 import { codeSyntax, type CodeSyntax } from "./code";
-import { citationsInNote, type EpisodeCitation } from "./citation";
+import { citationsOfMentions, noteMentions, type EpisodeCitation } from "./citation";
 import { episodeCodeOf } from "./episodeNote";
+import type { CodeMention } from "./mentions";
 
 /** Options of an index; `episodeFolder` is already resolved (see `episodeFolderOf`). */
 export interface CitationIndexOptions {
@@ -30,9 +34,20 @@ export interface CitationChange {
 /** What a count beside a code counts. */
 export type CountMode = "notes" | "occurrences";
 
+/** One note's citations, in reading order and by code. */
+interface Passages {
+	all: EpisodeCitation[];
+	byCode: Map<string, EpisodeCitation[]>;
+}
+
 interface NoteEntry {
 	mtime: number;
-	citations: EpisodeCitation[];
+	/** The note's citations of episodes, in reading order. */
+	mentions: CodeMention[];
+	/** The text the mentions were found in ("" when there are none), kept to work out their passages. */
+	text: string;
+	/** The citations of `mentions` with their passages, once someone asked for them. */
+	passages: Passages | null;
 	selfCode?: string;
 }
 
@@ -43,7 +58,8 @@ export class CitationIndex {
 	readonly syntax: CodeSyntax;
 	readonly episodeFolder: string;
 	private readonly notes = new Map<string, NoteEntry>();
-	private readonly byCode = new Map<string, Map<string, EpisodeCitation[]>>();
+	/** Code → citing note → how many times it cites the code. */
+	private readonly byCode = new Map<string, Map<string, number>>();
 	/** Code → the notes that are its episode note (normally one; the first seen wins). */
 	private readonly episodes = new Map<string, Set<string>>();
 	private readonly listeners = new Set<(change: CitationChange) => void>();
@@ -57,25 +73,22 @@ export class CitationIndex {
 	/** Indexes (or re-indexes) one note from its text; true when anything the index holds changed. */
 	setNote(path: string, text: string, mtime = 0): boolean {
 		const selfCode = episodeCodeOf(path, text, this.syntax, this.episodeFolder);
-		const citations = citationsInNote(path, text, { syntax: this.syntax, ...(selfCode === undefined ? {} : { selfCode }) });
+		const mentions = noteMentions(text, { syntax: this.syntax, ...(selfCode === undefined ? {} : { selfCode }) });
+		const entry: NoteEntry = { mtime, mentions, text: mentions.length === 0 ? "" : text, passages: null, ...(selfCode === undefined ? {} : { selfCode }) };
 		const previous = this.notes.get(path);
-		if (previous !== undefined && previous.selfCode === selfCode && sameCitations(previous.citations, citations)) {
-			// Nothing a view shows moved; keep the fresh objects (a paragraph around them may have changed) without telling anyone.
-			this.replaceQuietly(path, previous, citations);
-			previous.mtime = mtime;
+		if (previous !== undefined && previous.selfCode === selfCode && this.showsTheSame(path, previous, entry)) {
+			// Nothing a view shows moved: keep the new text (a paragraph around a citation may have changed) without telling anyone.
+			this.notes.set(path, entry);
 			return false;
 		}
 		const touched = new Set<string>();
 		if (previous !== undefined) this.unlink(path, previous, touched);
-		const entry: NoteEntry = { mtime, citations, ...(selfCode === undefined ? {} : { selfCode }) };
 		this.notes.set(path, entry);
-		for (const citation of citations) {
-			touched.add(citation.code);
-			let notes = this.byCode.get(citation.code);
-			if (notes === undefined) this.byCode.set(citation.code, (notes = new Map<string, EpisodeCitation[]>()));
-			const list = notes.get(path);
-			if (list === undefined) notes.set(path, [citation]);
-			else list.push(citation);
+		for (const mention of mentions) {
+			touched.add(mention.code);
+			let notes = this.byCode.get(mention.code);
+			if (notes === undefined) this.byCode.set(mention.code, (notes = new Map<string, number>()));
+			notes.set(path, (notes.get(path) ?? 0) + 1);
 		}
 		if (selfCode !== undefined) {
 			touched.add(selfCode);
@@ -139,9 +152,12 @@ export class CitationIndex {
 	groups(code: string): CitationGroup[] {
 		const notes = this.byCode.get(code);
 		if (notes === undefined) return [];
-		return [...notes.entries()]
-			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-			.map(([path, citations]) => ({ path, mtime: this.notes.get(path)?.mtime ?? 0, citations }));
+		return [...notes.keys()]
+			.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+			.map((path) => {
+				const entry = this.notes.get(path);
+				return { path, mtime: entry?.mtime ?? 0, citations: entry === undefined ? [] : (this.passagesOf(path, entry).byCode.get(code) ?? []) };
+			});
 	}
 
 	/** Every citation of a code, in path then reading order. */
@@ -155,7 +171,7 @@ export class CitationIndex {
 		if (notes === undefined) return 0;
 		if (mode === "notes") return notes.size;
 		let total = 0;
-		for (const list of notes.values()) total += list.length;
+		for (const occurrences of notes.values()) total += occurrences;
 		return total;
 	}
 
@@ -172,11 +188,12 @@ export class CitationIndex {
 
 	/** The citations a note makes, in reading order. */
 	citationsIn(path: string): EpisodeCitation[] {
-		return this.notes.get(path)?.citations ?? [];
+		const entry = this.notes.get(path);
+		return entry === undefined ? [] : this.passagesOf(path, entry).all;
 	}
 
 	private unlink(path: string, entry: NoteEntry, touched: Set<string>): void {
-		for (const code of new Set(entry.citations.map((c) => c.code))) {
+		for (const code of new Set(entry.mentions.map((m) => m.code))) {
 			touched.add(code);
 			const notes = this.byCode.get(code);
 			notes?.delete(path);
@@ -190,15 +207,27 @@ export class CitationIndex {
 		}
 	}
 
-	private replaceQuietly(path: string, entry: NoteEntry, citations: EpisodeCitation[]): void {
-		entry.citations = citations;
+	/** A note's passages by code, worked out on first use and kept until the note changes. */
+	private passagesOf(path: string, entry: NoteEntry): Passages {
+		if (entry.passages !== null) return entry.passages;
+		const all = citationsOfMentions(path, entry.text, entry.mentions);
 		const byCode = new Map<string, EpisodeCitation[]>();
-		for (const citation of citations) {
+		for (const citation of all) {
 			const list = byCode.get(citation.code);
 			if (list === undefined) byCode.set(citation.code, [citation]);
 			else list.push(citation);
 		}
-		for (const [code, list] of byCode) this.byCode.get(code)?.set(path, list);
+		return (entry.passages = { all, byCode });
+	}
+
+	/**
+	 * Whether a re-indexed note shows what it showed: the same mentions and, where a view has already asked for its
+	 * passages (no one has seen them otherwise), the same sentences, heading paths and block ids.
+	 */
+	private showsTheSame(path: string, previous: NoteEntry, next: NoteEntry): boolean {
+		if (!sameMentions(previous.mentions, next.mentions)) return false;
+		if (previous.passages === null) return true;
+		return sameCitations(previous.passages.all, this.passagesOf(path, next).all);
 	}
 
 	private changed(paths: string[], codes: Set<string>): void {
@@ -219,6 +248,17 @@ export class CitationIndex {
 /** Codes in natural order: `E9` before `E10`, then by text. */
 export function compareCodes(a: string, b: string): number {
 	return a.localeCompare(b, "en", { numeric: true });
+}
+
+/** Whether two notes mention the same codes at the same places in the same forms. */
+function sameMentions(a: CodeMention[], b: CodeMention[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) {
+		const x = a[i];
+		const y = b[i];
+		if (x === undefined || y === undefined || x.code !== y.code || x.line !== y.line || x.ch !== y.ch || x.form !== y.form) return false;
+	}
+	return true;
 }
 
 /** Whether two lists of citations show the same (what views draw: not the whole paragraph), compared field by field. */

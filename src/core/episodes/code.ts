@@ -49,12 +49,15 @@ export interface CodeSyntax {
 	 * allows), several times faster to run over text that holds no code. Where it finds nothing, `find` finds nothing.
 	 */
 	quick: RegExp;
+	/** `find` made sticky: whether a code (with its boundaries) starts exactly at `lastIndex`. */
+	at: RegExp;
 }
 
 /** Compiles a code pattern, falling back to the default when it is not valid (a typo in settings must not break every note). */
 export function codeSyntax(pattern: string = DEFAULT_CODE_PATTERN): CodeSyntax {
 	const source = isValidCodePattern(pattern) ? pattern : DEFAULT_CODE_PATTERN;
-	return { pattern: source, find: codeMatcher(source), exact: new RegExp(`^(?:${source})$`, "u"), quick: quickMatcher(source) };
+	const find = codeMatcher(source);
+	return { pattern: source, find, exact: new RegExp(`^(?:${source})$`, "u"), quick: quickMatcher(source), at: new RegExp(find.source, "uy") };
 }
 
 /** Offset of the first place at or after `from` where a code may start (the quick pre-filter), or -1. */

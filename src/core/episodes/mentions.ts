@@ -1,6 +1,7 @@
 /** Where a note mentions episode codes: plain codes and links to episode notes, never inside code, URLs, links or comments. */
 import { nextCodeCandidate, type CodeSyntax } from "./code";
 import { classifyLines, type MarkdownLine } from "./markdownLines";
+import { isWhiteSpace } from "../text/whiteSpace";
 
 /** One mention of a code in a note. */
 export interface CodeMention {
@@ -31,7 +32,6 @@ const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]*[^\s<>.,;:!?'")\]]/gi;
 const HTML_TAG = /<\/?[a-z][^>\n]*>/gi;
 const TAG_CHAR = /[\p{L}\p{N}_/-]/u;
 const BEFORE_TAG = /[\p{L}\p{N}_&]/u;
-const URL_STOP = /[\s<>]/;
 
 /** Every mention in a note, in order. Pass `lines` when the caller already classified them. */
 export function findMentions(text: string, options: MentionOptions, lines: MarkdownLine[] = classifyLines(text)): CodeMention[] {
@@ -94,19 +94,25 @@ export function mentionsInLine(text: string, options: MentionOptions, hidden: Ar
 	}
 	HTML_TAG.lastIndex = 0;
 	for (let m = text.includes("<") ? HTML_TAG.exec(text) : null; m !== null; m = HTML_TAG.exec(text)) masks.push([m.index, m.index + m[0].length]);
-	// URLs and tags are checked around each candidate code only: matching them over every cited line costs more.
-	const urls = text.includes("://") || text.includes("www.");
-	const tags = text.includes("#");
 	// Codes come in order: walk the sorted masks alongside them instead of testing every mask per code.
 	masks.sort((a, b) => a[0] - b[0]);
 	let reach = -1;
 	let next = 0;
-	const find = options.syntax.find;
-	find.lastIndex = 0;
-	for (let m = find.exec(text); m !== null; m = find.exec(text)) {
+	// The quick pre-filter finds where a code may start; the sticky matcher confirms it there with its boundaries.
+	// Scanning the line with the bounded (Unicode) matcher itself costs several times more.
+	const at = options.syntax.at;
+	for (let from = nextCodeCandidate(options.syntax, text); from >= 0; ) {
+		at.lastIndex = from;
+		const m = at.exec(text);
+		if (m === null) {
+			from = nextCodeCandidate(options.syntax, text, from + 1);
+			continue;
+		}
+		from = nextCodeCandidate(options.syntax, text, from + m[0].length);
 		while (next < masks.length && (masks[next]?.[0] ?? 0) <= m.index) reach = Math.max(reach, masks[next++]?.[1] ?? 0);
-		if (m.index < reach || m[0] === options.selfCode || text[m.index - 1] === "\\") continue;
-		if ((urls && inUrl(text, m.index)) || (tags && inTag(text, m.index))) continue;
+		if (m.index < reach || m[0] === options.selfCode || text.charCodeAt(m.index - 1) === 92 /* \ */) continue;
+		// URLs and tags are checked around each code only: matching them over every cited line costs more.
+		if (inUrl(text, m.index) || inTag(text, m.index)) continue;
 		out.push({ code: m[0], form: "plain", from: m.index, to: m.index + m[0].length, line: 0, ch: m.index, bare: false });
 	}
 	return out.sort((a, b) => a.from - b.from);
@@ -123,9 +129,9 @@ export function codeOfTarget(target: string, syntax: CodeSyntax): string | null 
 /** Whether offset `at` lies inside a URL: URLs never hold spaces or angle brackets, so only the word around it is searched. */
 function inUrl(text: string, at: number): boolean {
 	let start = at;
-	while (start > 0 && !URL_STOP.test(text[start - 1] ?? " ")) start--;
+	while (start > 0 && !stopsUrl(text.charCodeAt(start - 1))) start--;
 	let end = at;
-	while (end < text.length && !URL_STOP.test(text[end] ?? " ")) end++;
+	while (end < text.length && !stopsUrl(text.charCodeAt(end))) end++;
 	const word = text.slice(start, end);
 	if (!word.includes("://") && !word.includes("www.")) return false;
 	URL.lastIndex = 0;
@@ -133,11 +139,23 @@ function inUrl(text: string, at: number): boolean {
 	return false;
 }
 
+/** Whether the character at `i` may be part of a tag; ASCII is settled without the Unicode pattern. */
+function isTagChar(text: string, i: number): boolean {
+	const c = text.charCodeAt(i);
+	if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 /* _ */ || c === 47 /* / */ || c === 45; /* - */
+	return TAG_CHAR.test(text[i] ?? " ");
+}
+
+/** What no URL holds: white space and angle brackets. */
+function stopsUrl(c: number): boolean {
+	return c === 60 /* < */ || c === 62 /* > */ || isWhiteSpace(c);
+}
+
 /** Whether offset `at` lies inside a tag (`#E007`, `#topic/E007`): a `#` not after a word character, then tag characters up to it. */
 function inTag(text: string, at: number): boolean {
-	if (!TAG_CHAR.test(text[at] ?? " ")) return false;
+	if (!isTagChar(text, at)) return false;
 	let i = at - 1;
-	while (i >= 0 && text[i] !== "#" && TAG_CHAR.test(text[i] ?? " ")) i--;
+	while (i >= 0 && text[i] !== "#" && isTagChar(text, i)) i--;
 	if (i < 0 || text[i] !== "#") return false;
 	return i === 0 || !BEFORE_TAG.test(text[i - 1] ?? " ");
 }

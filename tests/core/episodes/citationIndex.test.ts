@@ -83,6 +83,30 @@ describe("CitationIndex", () => {
 		expect(changes).toEqual([{ revision: 3, paths: ["a.md", "b.md", "c.md"], codes: ["E001", "E002"] }]);
 	});
 
+	it("works out passages when first asked, from the latest text, and redraws for a changed sentence only once shown", () => {
+		const idx = index();
+		const changes: CitationChange[] = [];
+		idx.onChange((c) => changes.push(c));
+		idx.setNote("a.md", "Alpha cites E001. Beta.");
+		idx.setNote("b.md", "Gamma cites E001. Delta.");
+		// No one has seen b.md's passage: a new sentence around the same mention changes nothing shown.
+		expect(idx.setNote("b.md", "Gamma cites E001 too. Delta.")).toBe(false);
+		expect(idx.groups("E001").map((g) => g.citations.map((c) => c.sentence))).toEqual([["Alpha cites E001."], ["Gamma cites E001 too."]]);
+		// Now it has been shown: the same edit again is a change views must redraw for.
+		expect(idx.setNote("b.md", "Gamma cites E001 at last. Delta.")).toBe(true);
+		expect(idx.citationsIn("b.md").map((c) => c.sentence)).toEqual(["Gamma cites E001 at last."]);
+		expect(idx.setNote("b.md", "Gamma cites E001 at last. Epsilon.")).toBe(false);
+		expect(changes.map((c) => c.paths)).toEqual([["a.md"], ["b.md"], ["b.md"]]);
+	});
+
+	it("gives a note's citations in reading order across codes", () => {
+		const idx = index();
+		idx.setNote("a.md", "First E002.\n\nThen E001 and [[E002]].");
+		expect(idx.citationsIn("a.md").map((c) => `${c.code}:${c.line}:${c.form}`)).toEqual(["E002:1:plain", "E001:3:plain", "E002:3:link"]);
+		expect(idx.groups("E002")[0]?.citations.map((c) => c.sentence)).toEqual(["First E002.", "Then E001 and [[E002]]."]);
+		expect(idx.count("E002", "occurrences")).toBe(2);
+	});
+
 	it("sorts codes naturally", () => {
 		const idx = new CitationIndex({ codePattern: "E\\d+", episodeFolder: "Episodes" });
 		idx.setNote("a.md", "E10 E9 E100");

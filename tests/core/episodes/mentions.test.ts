@@ -1,4 +1,4 @@
-import { codeAt, codeSyntax, findMentions, mentionsInLine, classifyLines } from "../../../src/core";
+import { codeAt, codeSyntax, findMentions, frontmatterEnd, mentionsInLine, classifyLines } from "../../../src/core";
 
 const syntax = codeSyntax();
 const codes = (text: string, selfCode?: string): string[] =>
@@ -109,6 +109,20 @@ describe("classifyLines", () => {
 
 	it("does not treat a lone --- on the first line without a closing line as frontmatter", () => {
 		expect(classifyLines("---\nE001").map((l) => l.kind)).toEqual(["text", "text"]);
+	});
+});
+
+describe("frontmatterEnd", () => {
+	it("finds the offset after the closing line, with any line endings and trailing blanks, or 0", () => {
+		const cases: Array<[string, string]> = [
+			["---\na: 1\n---\nbody", "body"],
+			["---\r\na: 1\r\n---\r\nbody", "body"],
+			["--- \na: 1\n... \t\nbody", "body"],
+			["---\na: 1\n---", ""],
+			["---\n---\nbody", "body"],
+		];
+		for (const [text, rest] of cases) expect(text.slice(frontmatterEnd(text))).toBe(rest);
+		for (const text of ["---\na: 1\n----\nbody", "---x\na\n---\nb", "no frontmatter\n---\n", "---\na: 1\n", "---\na\n---x\n", " ---\na\n---\n"]) expect(frontmatterEnd(text)).toBe(0);
 	});
 });
 
