@@ -52,7 +52,7 @@ export function citationsInNote(path: string, text: string, options: MentionOpti
 export function noteMentions(text: string, options: MentionOptions): CodeMention[] {
 	// Many notes name codes only in their frontmatter (an `episodes:` list): settle those without classifying lines.
 	if (nextCodeCandidate(options.syntax, text, frontmatterEnd(text)) < 0) return [];
-	return findMentions(text, options, classifyLines(text));
+	return findMentions(text, options);
 }
 
 /** The citations made by `mentions` (found in the same `text`), each with its sentence, paragraph and heading path. */

@@ -24,6 +24,8 @@ export const CITED_BY_START_PREFIX = "%% research-atlas:cited-by start";
 /** Prefix of the closing marker of a generated "Cited by" section. */
 export const CITED_BY_END_PREFIX = "%% research-atlas:cited-by end";
 
+/** A line's kind before the branches below (and blockKind) settle it; typed as any kind so none of them looks unreachable. */
+const TEXT: LineKind = "text";
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])(?:\s|$)/;
 const FENCE = /^(?:\s{0,3}>)*\s{0,3}(`{3,}|~{3,})/;
 const HEADING = /^\s{0,3}(#{1,6})(?:[ \t]+|$)/;
@@ -31,6 +33,17 @@ const HEADING = /^\s{0,3}(#{1,6})(?:[ \t]+|$)/;
 /** Splits a note into classified lines: frontmatter, fenced code, comments and the generated "Cited by" section are not prose. */
 export function classifyLines(text: string): MarkdownLine[] {
 	const out: MarkdownLine[] = [];
+	scanLines(text, (line) => {
+		out.push({ kind: line.kind, text: line.text, from: line.from, number: line.number, level: line.level, hidden: line.hidden });
+	});
+	return out;
+}
+
+/**
+ * Classifies a note's lines in order, as `classifyLines` does, handing each to `visit` until it returns false. The
+ * line object is reused from line to line (copy what you keep): an index scanning a whole vault makes no object per line.
+ */
+export function scanLines(text: string, visit: (line: MarkdownLine) => boolean | void): void {
 	let from = 0;
 	let number = 1;
 	let fence: { char: string; length: number } | null = null;
@@ -41,12 +54,17 @@ export function classifyLines(text: string): MarkdownLine[] {
 	let previous: LineKind = "blank";
 	let inIndented = false;
 	let inList = false;
+	const entry: MarkdownLine = { kind: "text", text: "", from: 0, number: 0, level: undefined, hidden: undefined };
 	while (from <= text.length) {
 		const end = text.indexOf("\n", from);
 		const stop = end < 0 ? text.length : end;
 		const line = text.slice(from, stop > from && text.charCodeAt(stop - 1) === 13 /* \r */ ? stop - 1 : stop);
-		// Every entry gets the same shape up front (filled in below), which keeps property access fast.
-		const entry: MarkdownLine = { kind: "text", text: line, from, number, level: undefined, hidden: undefined };
+		entry.kind = TEXT;
+		entry.text = line;
+		entry.from = from;
+		entry.number = number;
+		entry.level = undefined;
+		entry.hidden = undefined;
 		if (frontmatter) {
 			entry.kind = "frontmatter";
 			if (number > 1 && (line.trimEnd() === "---" || line.trimEnd() === "...")) frontmatter = false;
@@ -101,12 +119,10 @@ export function classifyLines(text: string): MarkdownLine[] {
 			inList = false;
 		}
 		previous = entry.kind;
-		out.push(entry);
-		if (end < 0) break;
+		if (visit(entry) === false || end < 0) break;
 		from = end + 1;
 		number++;
 	}
-	return out;
 }
 
 /** Sets a visible line's kind (fence opening, blank, heading, else text); returns the fence it opens, if any. */

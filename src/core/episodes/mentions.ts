@@ -1,6 +1,6 @@
 /** Where a note mentions episode codes: plain codes and links to episode notes, never inside code, URLs, links or comments. */
 import { nextCodeCandidate, type CodeSyntax } from "./code";
-import { classifyLines, type MarkdownLine } from "./markdownLines";
+import { scanLines } from "./markdownLines";
 import { isWhiteSpace } from "../text/whiteSpace";
 
 /** One mention of a code in a note. */
@@ -33,15 +33,16 @@ const HTML_TAG = /<\/?[a-z][^>\n]*>/gi;
 const TAG_CHAR = /[\p{L}\p{N}_/-]/u;
 const BEFORE_TAG = /[\p{L}\p{N}_&]/u;
 
-/** Every mention in a note, in order. Pass `lines` when the caller already classified them. */
-export function findMentions(text: string, options: MentionOptions, lines: MarkdownLine[] = classifyLines(text)): CodeMention[] {
+/** Every mention in a note, in order. */
+export function findMentions(text: string, options: MentionOptions): CodeMention[] {
 	const out: CodeMention[] = [];
-	// One pre-filter pass over the note finds the lines that may hold a code; only those are searched properly.
+	// One pre-filter pass over the note finds the lines that may hold a code; only those are searched properly,
+	// and the walk over lines stops after the last of them.
 	let next = nextCodeCandidate(options.syntax, text);
-	for (const line of lines) {
-		if (next < 0) break;
+	if (next < 0) return out;
+	scanLines(text, (line) => {
 		const end = line.from + line.text.length;
-		if (next > end) continue;
+		if (next > end) return true;
 		if (line.kind === "text" || line.kind === "heading") {
 			for (const found of mentionsInLine(line.text, options, line.hidden)) {
 				found.ch = found.from;
@@ -52,7 +53,8 @@ export function findMentions(text: string, options: MentionOptions, lines: Markd
 			}
 		}
 		next = nextCodeCandidate(options.syntax, text, end + 1);
-	}
+		return next >= 0;
+	});
 	return out;
 }
 
