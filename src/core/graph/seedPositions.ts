@@ -63,22 +63,13 @@ function knownNeighbour(graph: LayoutGraph, i: number, known: (j: number) => boo
 
 /**
  * Fills unknown positions (NaN) from known ones: beside the parent, else beside a linked node, else at the packed
- * seed position. With nothing known at all, every node gets its packed seed position (as a fresh layout starts).
- * Returns how many were filled.
+ * seed position. Returns how many were filled.
  */
 export function placeMissing(graph: LayoutGraph, positions: Float32Array, seed: number): number {
 	const random = randomLcg(seed);
 	let seeded: Float32Array | null = null;
 	let filled = 0;
 	const known = (i: number): boolean => i >= 0 && !Number.isNaN(positions[2 * i] ?? NaN) && !Number.isNaN(positions[2 * i + 1] ?? NaN);
-	let anyKnown = false;
-	for (let i = 0; i < graph.count && !anyKnown; i++) anyKnown = known(i);
-	if (!anyKnown) {
-		// Placed one by one beside parents placed a moment before, a whole graph would start as rings piled on the
-		// cluster centres instead of packed apart, and need many more ticks to untangle.
-		positions.set(seedPositions(graph).subarray(0, Math.min(positions.length, graph.count * 2)));
-		return graph.count;
-	}
 	// Parents first: a parent may itself be new (a new sub-topic with new notes).
 	const order = Array.from({ length: graph.count }, (_, i) => i).sort((a, b) => (graph.level[a] ?? 0) - (graph.level[b] ?? 0) || a - b);
 	const missing = order.filter((i) => !known(i)).length;

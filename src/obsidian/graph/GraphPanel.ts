@@ -146,8 +146,8 @@ export class GraphPanel {
 		this.pinned = new Set(content.pinned ?? []);
 		const seed = this.options.seed ?? 1;
 		const layoutGraph = layoutGraphOf(content.graph);
-		// Start positions that know no node (a first open: the store is empty) are a cold start: the layout seeds every
-		// place, off the main thread, and the canvas waits for them.
+		// Start positions that know no node (a first open: the store is empty) are a cold start for the canvas: the
+		// layout places every node, off the main thread, and the canvas waits for them.
 		const positions = content.positions !== undefined && content.positions.some((v) => !Number.isNaN(v)) ? content.positions : undefined;
 		this.startPositions = positions?.slice() ?? null;
 		this.focusIndex = content.focus ?? -1;
@@ -173,7 +173,7 @@ export class GraphPanel {
 		this.rootEl.toggleClass("is-settling", !this.settled);
 		this.applyMasks();
 		this.buildLegend();
-		this.layout.start(layoutGraph, seed, positions?.slice(), [...this.pinned], content.alpha);
+		this.layout.start(layoutGraph, seed, content.positions?.slice(), [...this.pinned], content.alpha);
 		this.status(content.graph.nodes.length === 0 ? "Nothing to show yet: import research pages or open a note of the atlas." : "");
 	}
 

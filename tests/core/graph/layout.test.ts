@@ -82,14 +82,6 @@ describe("createLayout", () => {
 		expect(nearer).toBe(notes);
 	});
 
-	it("start positions that know no node (a first open from an empty store) start packed, as a fresh layout does", () => {
-		const graph = generateClusteredGraph({ nodes: 600, clusters: 4, seed: 5 });
-		const unknown = new Float32Array(graph.nodes.length * 2).fill(NaN);
-		const fromStore = createLayout(graph, { seed: 1, positions: unknown });
-		expect(Array.from(fromStore.positions())).toEqual(Array.from(createLayout(graph, { seed: 1 }).positions()));
-		expect(Array.from(fromStore.positions())).toEqual(Array.from(seedPositions(layoutGraphOf(graph))));
-	});
-
 	it("with every position known, starts settled and does not move anything", () => {
 		const { positions } = settle(demo, { seed: 1 });
 		const reopened = createLayout(demo, { seed: 1, positions });
