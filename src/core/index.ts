@@ -15,6 +15,7 @@ export { composeNote, formatFingerprint, isUntouched, parseNote, rewriteFrontmat
 export { isOwnedTag, OWNED_KEYS, ownedChange, ownedHash } from "./markdown/ownedProperties";
 export { findHubRegion, renderHubRegion, HUB_END, HUB_START, type HubCard, type HubRegion, type HubSection } from "./markdown/hubRegion";
 export { GAP_MARK } from "./markdown/prose";
+export { plainMapping, plainPair, plainScalar } from "./markdown/plainYaml";
 export type { YamlPort } from "./markdown/yaml";
 export { findGaps, type Gap, type GapRule } from "./pages/gaps";
 export type { Page, PageKind, ReviewPage, ClusterPage, HubPage, Card, CardGroup } from "./pages/model";
