@@ -73,7 +73,8 @@ export class GraphPanel {
 	private filterButtonEl: HTMLElement | null = null;
 	private readonly layout: LayoutClient;
 	private graph: Graph;
-	private adjacency: Adjacency;
+	/** Built on the first tooltip of the graph shown (the open has more urgent work). */
+	private adjacency: Adjacency | null = null;
 	private readonly hiddenKinds = new Set<GraphNodeKind>();
 	private filterMode = false;
 	private query = "";
@@ -122,7 +123,6 @@ export class GraphPanel {
 		this.legendEl = this.rootEl.createDiv({ cls: "research-atlas-graph-legend" });
 		this.statusEl = this.rootEl.createDiv({ cls: "research-atlas-graph-status", attr: { "aria-live": "polite" } });
 		this.graph = { nodes: [], links: [], clusters: [] };
-		this.adjacency = adjacencyOf(this.graph);
 		this.canvas = new GraphCanvas(this.stageEl, this.graph, {
 			labels: options.labels,
 			onHover: (i, event) => this.hovered(i, event),
@@ -142,7 +142,7 @@ export class GraphPanel {
 	/** Shows a graph (the first one, or a new version after a vault change) and starts its layout. */
 	show(content: PanelContent): void {
 		this.graph = content.graph;
-		this.adjacency = adjacencyOf(content.graph);
+		this.adjacency = null;
 		this.pinned = new Set(content.pinned ?? []);
 		const seed = this.options.seed ?? 1;
 		const layoutGraph = layoutGraphOf(content.graph);
@@ -446,6 +446,7 @@ export class GraphPanel {
 	}
 
 	private fillTooltip(i: number): void {
+		this.adjacency ??= adjacencyOf(this.graph);
 		const summary = nodeSummary(this.graph, i, this.adjacency);
 		this.tooltipEl.empty();
 		this.tooltipEl.dataset.node = String(i);

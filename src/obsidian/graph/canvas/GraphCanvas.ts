@@ -12,7 +12,9 @@ import type { Graph } from "../../../core/graph/model";
 import { insideOutline, OutlineTracker, outlinesDiffer, type Outline } from "../../../core/graph/outlines";
 import { nodeRadius } from "../../../core/graph/radius";
 import { boundsOf, fitTransform, maxLevelAt, type ViewTransform } from "../../../core/graph/viewTransform";
+import { LabelAtlas, type AtlasSlot } from "./LabelAtlas";
 import { FALLBACK_PALETTE, readPalette, type GraphPalette } from "./palette";
+import { TextWidths } from "./textWidths";
 
 /** What one draw did. */
 export interface DrawStats {
@@ -59,23 +61,13 @@ const MAX_LABEL_CHARS = 42;
 const OUTLINE_PADDING = 14;
 /** How long after the last layout frame the outlines are computed again over every member (see OutlineTracker). */
 const OUTLINE_SETTLE_MS = 200;
-/** Label sprites kept at most; past that the cache starts again (a zoom through a large graph meets many titles). */
-const MAX_LABEL_SPRITES = 1500;
 /** Label fonts per level (0: clusters, 1: sub-topics and hubs, 2+: the rest) and their line boxes, CSS pixels. */
 const LABEL_WEIGHTS = ["600 13px", "500 12px", "11px"];
 const LABEL_HEIGHTS = [17, 15, 15];
 /** The halo's width around label text, CSS pixels. */
 const HALO = 3;
-
-/** A label drawn once (halo and text) into its own small canvas, then copied each frame: text is slow to raster. */
-interface LabelSprite {
-	image: HTMLCanvasElement;
-	/** Font, colour and pixel ratio it was drawn with: another style draws it again. */
-	style: string;
-	/** Where the text's top centre is in the sprite, device pixels. */
-	anchorX: number;
-	anchorY: number;
-}
+/** Printable ASCII: measured per label font ahead of the first draw. */
+const COMMON_CHARACTERS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
 
 /** How stale the cluster outlines are: current, moved by the layout (a partial update will do), or moved at once. */
 type OutlineState = "current" | "moving" | "jumped";
@@ -100,7 +92,8 @@ export class GraphCanvas {
 	/** The container's window: popout windows have their own animation frames. */
 	private readonly win: Window;
 	private graph!: Graph;
-	private adjacency!: Adjacency;
+	/** Built on the first hover of the graph in place (a cold open has more urgent work). */
+	private adjacency: Adjacency | null = null;
 	private radius!: Float32Array;
 	private maxRadius = 0;
 	private level!: Uint8Array;
@@ -115,8 +108,14 @@ export class GraphCanvas {
 	private outlineSettle = 0;
 	private tree: Quadtree<number> | null = null;
 	private readonly labelWidths = new Map<number, number>();
-	private readonly labelSprites = new Map<number, LabelSprite>();
+	private readonly textWidths = new TextWidths();
+	/** Labels drawn once (halo and text), then copied each frame: text is slow to raster. */
+	private readonly labelAtlas = new LabelAtlas();
 	private palette: GraphPalette;
+	/** Whether the palette came from the theme (or the options): read once the canvas is in the document. */
+	private paletteRead: boolean;
+	/** The timer of the next set-up step (see `prepare`). */
+	private prepareTimer = 0;
 	private transform: ViewTransform = { x: 0, y: 0, k: 1 };
 	private width = 0;
 	private height = 0;
@@ -160,25 +159,29 @@ export class GraphCanvas {
 		const context = this.canvas.getContext("2d");
 		if (context === null) throw new Error("Canvas 2D is not available");
 		this.context = context;
-		this.palette = options.palette ?? readPalette(this.canvas);
+		this.palette = options.palette ?? FALLBACK_PALETTE;
+		this.paletteRead = options.palette !== undefined;
 		this.positions = new Float32Array(graph.nodes.length * 2);
 		this.setGraph(graph);
-		this.measure();
+		const Observer = (win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+		// With an observer, its first call (after the browser's own layout) gives the size: measuring here would force
+		// that layout now, in the task that builds the view.
+		if (Observer === undefined) this.measure();
 		this.shownWidth = this.width;
 		this.shownHeight = this.height;
 		if (options.interactive !== false) this.listen();
-		const Observer = (win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
 		if (Observer !== undefined) {
 			this.resizeObserver = new Observer(() => this.resize());
 			this.resizeObserver.observe(container);
 		}
+		this.prepare([() => this.readTheme(), () => this.warmLabelFonts(), () => this.labelAtlas.prepare(this.ratio)]);
 	}
 
 	/** Replaces the graph (after a vault change); positions must follow with `setPositions`. */
 	setGraph(graph: Graph): void {
 		this.graph = graph;
 		const n = graph.nodes.length;
-		this.adjacency = adjacencyOf(graph);
+		this.adjacency = null;
 		this.radius = new Float32Array(n);
 		this.level = new Uint8Array(n);
 		this.kindIndex = new Uint8Array(n);
@@ -192,7 +195,7 @@ export class GraphCanvas {
 		this.maxRadius = this.radius.reduce((max, r) => Math.max(max, r), 0);
 		if (this.positions.length !== n * 2) this.positions = new Float32Array(n * 2);
 		this.labelWidths.clear();
-		this.labelSprites.clear();
+		this.labelAtlas.clear();
 		this.allowed = null;
 		this.highlighted = null;
 		this.hovered = -1;
@@ -319,8 +322,10 @@ export class GraphCanvas {
 	/** Reads the theme colours again (after a theme or CSS change). */
 	refreshTheme(): void {
 		if (this.options.palette === undefined) this.palette = readPalette(this.canvas);
+		this.paletteRead = true;
 		this.labelWidths.clear();
-		this.labelSprites.clear();
+		this.textWidths.clear();
+		this.labelAtlas.clear();
 		this.requestDraw();
 	}
 
@@ -394,6 +399,7 @@ export class GraphCanvas {
 		if (before.width === 0 || before.height === 0) {
 			// First time on screen: only now do the theme's variables apply to the container.
 			if (this.options.palette === undefined) this.palette = readPalette(this.canvas);
+			this.paletteRead = true;
 			if (!this.moved) this.fit();
 			return;
 		}
@@ -414,6 +420,7 @@ export class GraphCanvas {
 		this.frame = 0;
 		if (this.outlineSettle !== 0) this.win.clearTimeout(this.outlineSettle);
 		this.outlineSettle = 0;
+		this.win.clearTimeout(this.prepareTimer);
 		this.resizeObserver?.disconnect();
 		const selection = select(this.canvas);
 		selection.on(".zoom", null).on(".drag", null).on(".atlas", null);
@@ -421,6 +428,34 @@ export class GraphCanvas {
 	}
 
 	// ---- state -------------------------------------------------------------------------------------------------
+
+	/**
+	 * Runs one-time drawing set-up, one step per task, ahead of the first draw that needs it: each step is slow only the
+	 * first time (the style recalculation that resolves the theme, a font's first use, a large canvas), and all of them in
+	 * the open's task or its first draw made one long task. A draw that comes first does what it needs itself.
+	 */
+	private prepare(steps: Array<() => void>): void {
+		const next = (): void => {
+			this.prepareTimer = 0;
+			const step = steps.shift();
+			if (step === undefined || this.destroyed) return;
+			step();
+			this.prepareTimer = this.win.setTimeout(next, 0);
+		};
+		this.prepareTimer = this.win.setTimeout(next, 0);
+	}
+
+	/** Reads the theme's colours once the canvas is in the document (before, the variables do not apply). */
+	private readTheme(): void {
+		if (this.paletteRead || !this.canvas.isConnected) return;
+		this.palette = readPalette(this.canvas);
+		this.paletteRead = true;
+	}
+
+	/** Measures the common characters of every label font, which also makes each font ready for drawing. */
+	private warmLabelFonts(): void {
+		for (const weight of LABEL_WEIGHTS) this.textWidths.width(COMMON_CHARACTERS, `${weight} ${this.palette.font}`);
+	}
 
 	/** Asks for a draw; `moved` tells how the positions changed ("none": they did not). */
 	private invalidate(moved: "none" | "moving" | "jumped" = "jumped"): void {
@@ -640,6 +675,7 @@ export class GraphCanvas {
 		const ctx = this.context;
 		const { x: tx, y: ty, k } = this.transform;
 		const ratio = this.ratio;
+		this.readTheme();
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
 		const n = this.graph.nodes.length;
@@ -660,6 +696,7 @@ export class GraphCanvas {
 		if (this.hovered >= 0) {
 			emphasis = new Uint8Array(n);
 			emphasis[this.hovered] = 1;
+			this.adjacency ??= adjacencyOf(this.graph);
 			for (const j of neighboursOf(this.adjacency, this.hovered)) emphasis[j] = 1;
 		} else if (this.highlighted !== null) emphasis = this.highlighted;
 
@@ -833,15 +870,11 @@ export class GraphCanvas {
 		candidates.sort((a, b) => b.priority - a.priority || a.i - b.i);
 		const family = this.palette.font;
 		const boxes: LabelBox[] = [];
-		let font = "";
 		for (const { i } of candidates.slice(0, 2000)) {
 			const tier = Math.min(2, this.level[i] ?? 3);
 			let w = this.labelWidths.get(i);
 			if (w === undefined) {
-				// Setting the font parses it: only when it changes, and only for titles not measured yet.
-				const wanted = `${LABEL_WEIGHTS[tier] ?? "11px"} ${family}`;
-				if (font !== wanted) ctx.font = font = wanted;
-				w = ctx.measureText(shortTitle(this.graph.nodes[i]?.title ?? "")).width;
+				w = this.textWidths.width(shortTitle(this.graph.nodes[i]?.title ?? ""), `${LABEL_WEIGHTS[tier] ?? "11px"} ${family}`);
 				this.labelWidths.set(i, w);
 			}
 			const sx = (this.positions[2 * i] ?? 0) * k + tx;
@@ -850,40 +883,52 @@ export class GraphCanvas {
 		}
 		const chosen = placeLabels(boxes, this.width, this.height, 6, 160);
 		const ratio = this.ratio;
-		ctx.setTransform(1, 0, 0, 1, 0, 0);
-		for (const b of chosen) {
+		// Every label's image first, then every copy: a page written after a copy from it would be copied whole first.
+		const slots = chosen.map((b) => {
 			const i = candidates[b]?.i ?? -1;
 			const box = boxes[b];
-			if (i < 0 || box === undefined) continue;
+			if (i < 0 || box === undefined) return null;
 			const muted = (this.level[i] ?? 3) >= 2 && emphasis?.[i] !== 1;
-			const sprite = this.labelSprite(i, Math.min(2, this.level[i] ?? 3), muted, box.w - 4);
-			if (sprite === null) continue;
+			return this.labelSlot(i, Math.min(2, this.level[i] ?? 3), muted, box.w - 4);
+		});
+		ctx.setTransform(1, 0, 0, 1, 0, 0);
+		let drawn = 0;
+		chosen.forEach((b, c) => {
+			const i = candidates[b]?.i ?? -1;
+			const box = boxes[b];
+			const label = slots[c];
+			// A slot whose page was emptied for a later label (a full atlas) waits for the next draw.
+			if (box === undefined || label === null || label === undefined || this.labelAtlas.get(label.key, label.slot.style) !== label.slot) return;
+			const slot = label.slot;
 			ctx.globalAlpha = emphasis !== null && emphasis[i] !== 1 ? 0.35 : 1;
-			// Whole device pixels: a sprite copied between pixels would blur its text.
-			ctx.drawImage(sprite.image, Math.round((box.x + box.w / 2) * ratio - sprite.anchorX), Math.round((box.y + 1) * ratio - sprite.anchorY));
-		}
+			// Whole device pixels: an image copied between pixels would blur its text.
+			const pad = Math.round(HALO * ratio);
+			ctx.drawImage(slot.page, slot.x, slot.y, slot.w, slot.h, Math.round((box.x + box.w / 2) * ratio - slot.w / 2), Math.round((box.y + 1) * ratio) - pad, slot.w, slot.h);
+			drawn++;
+		});
 		ctx.globalAlpha = 1;
-		return chosen.length;
+		return drawn;
 	}
 
-	/** Node i's label, drawn into its sprite once per style: a halo in the background colour keeps text readable over links and outlines. */
-	private labelSprite(i: number, tier: number, muted: boolean, width: number): LabelSprite | null {
+	/** Node i's label in the atlas, drawn there once per style: a halo in the background colour keeps text readable over links and outlines. */
+	private labelSlot(i: number, tier: number, muted: boolean, width: number): { key: number; slot: AtlasSlot } | null {
 		const ratio = this.ratio;
 		const font = `${LABEL_WEIGHTS[tier] ?? "11px"} ${this.palette.font}`;
 		const colour = muted ? this.palette.textMuted : this.palette.text;
 		const style = `${font}|${colour}|${this.palette.background}|${ratio}`;
-		const cached = this.labelSprites.get(i);
-		if (cached !== undefined && cached.style === style) return cached;
-		if (this.labelSprites.size >= MAX_LABEL_SPRITES) this.labelSprites.clear();
-		const image = cached?.image ?? createEl("canvas");
+		// Muted and plain labels of a node are kept apart, so a hover that emphasises neighbours draws nothing again.
+		const key = 2 * i + (muted ? 1 : 0);
+		const cached = this.labelAtlas.get(key, style);
+		if (cached !== undefined) return { key, slot: cached };
 		const pad = HALO;
-		const cssWidth = width + 2 * pad;
+		// The width is the sum of character advances: a pixel more each side for kerning the sum does not see.
+		const cssWidth = width + 2 * pad + 2;
 		const cssHeight = (LABEL_HEIGHTS[tier] ?? 15) + 2 * pad;
-		image.width = Math.max(1, Math.ceil(cssWidth * ratio));
-		image.height = Math.max(1, Math.ceil(cssHeight * ratio));
-		const g = image.getContext("2d");
-		if (g === null) return null;
-		g.setTransform(ratio, 0, 0, ratio, 0, 0);
+		const w = Math.max(1, Math.ceil(cssWidth * ratio));
+		const reserved = this.labelAtlas.add(key, style, w, Math.max(1, Math.ceil(cssHeight * ratio)), ratio);
+		if (reserved === null) return null;
+		const { slot, context: g } = reserved;
+		g.setTransform(ratio, 0, 0, ratio, slot.x, slot.y);
 		g.font = font;
 		g.textAlign = "center";
 		g.textBaseline = "top";
@@ -892,10 +937,9 @@ export class GraphCanvas {
 		g.strokeStyle = this.palette.background;
 		g.fillStyle = colour;
 		const text = shortTitle(this.graph.nodes[i]?.title ?? "");
-		g.strokeText(text, cssWidth / 2, pad);
-		g.fillText(text, cssWidth / 2, pad);
-		const sprite: LabelSprite = { image, style, anchorX: Math.round((cssWidth / 2) * ratio), anchorY: Math.round(pad * ratio) };
-		this.labelSprites.set(i, sprite);
-		return sprite;
+		g.strokeText(text, w / ratio / 2, pad);
+		g.fillText(text, w / ratio / 2, pad);
+		g.setTransform(1, 0, 0, 1, 0, 0);
+		return { key, slot };
 	}
 }
