@@ -51,7 +51,7 @@ export interface ColdResult {
 	stored: string;
 }
 
-/** Where an open starts from: stored positions (null: cold). Read inside the open, as the view does. */
+/** Where an open starts from: stored positions (null: cold), already in memory; the view looks its nodes up in them. */
 type StartFrom = (() => StoredPositions) | null;
 
 /** The panel's frame handler, wrapped to time it (it is private: the layout client calls it for every posted frame). */
@@ -162,8 +162,9 @@ export async function atlasColdOpen(root: HTMLElement, graph: Graph, capMs: numb
 	return { open, stored: JSON.stringify(store) };
 }
 
-/** Reopening with persisted positions (read back as positionFile does; the store is in memory before the view opens). */
+/** Reopening with persisted positions (read back as positionFile does: GraphData reads the store when the plugin loads, before any view opens). */
 export async function atlasReopen(root: HTMLElement, graph: Graph, stored: string, capMs: number): Promise<AtlasOpen> {
-	const { open } = await openView(root, graph, () => parseStoredPositions(JSON.parse(stored)), capMs);
+	const store = parseStoredPositions(JSON.parse(stored));
+	const { open } = await openView(root, graph, () => store, capMs);
 	return open;
 }
