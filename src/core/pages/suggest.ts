@@ -37,25 +37,39 @@ interface Candidate {
 	score: number;
 }
 
+/** The key of a word pair followed, within a fill's reach, by a given word. */
+function fillKey(pair: string, after: string): string {
+	return `${pair}\u0000${after}`;
+}
+
 /** Finds suggestions for many gaps in one pass over the corpus (indexes only the word pairs the gaps need). */
 export class GapSuggester {
 	/** The tokens (quote marks left out) of the texts that hold a wanted pair, by corpus index. */
 	private readonly tokens = new Map<number, Token[]>();
+	/**
+	 * Where each wanted pair stands with a wanted word one to four tokens after it (`fillKey`): the only places a fill
+	 * can come from, since a fill must lead back into the gap's first word after. Keyed by the pair alone, the lists of
+	 * common pairs ("of the") grew with the corpus, and every gap context walked them: quadratic on a big import.
+	 */
 	private readonly positions = new Map<string, Position[]>();
 	private readonly ranked = new Map<string, { best: Candidate | null; other: Candidate | null }>();
 
 	constructor(private readonly corpus: CorpusText[], gaps: Gap[]) {
 		const wanted = new Set<string>();
 		const seconds = new Set<string>();
+		const fills = new Set<string>();
 		for (const gap of gaps) {
 			const [a, b] = gap.before.slice(-MIN_BEFORE);
-			if (a !== undefined && b !== undefined) {
+			const after = gap.after[0];
+			if (a !== undefined && b !== undefined && after !== undefined) {
 				wanted.add(`${a} ${b}`);
 				seconds.add(b);
+				fills.add(fillKey(`${a} ${b}`, after));
 			}
 		}
 		// One scan of every text for the wanted word pairs; only a text that holds one is tokenised and kept.
 		if (wanted.size === 0) return;
+		const words: string[] = [];
 		corpus.forEach((c, text) => {
 			const cursor = new TokenCursor(c.text);
 			let at = -1;
@@ -67,12 +81,24 @@ export class GapSuggester {
 				const first = previous;
 				previous = second;
 				if (at === 0 || !seconds.has(second)) continue;
-				const key = `${first} ${second}`;
-				if (!wanted.has(key)) continue;
-				const list = this.positions.get(key);
-				if (list === undefined) this.positions.set(key, [{ text, at }]);
-				else list.push({ text, at });
-				if (!this.tokens.has(text)) this.tokens.set(text, tokenize(c.text).filter((t) => !/^['"‘’“”]+$/.test(t.text)));
+				const pair = `${first} ${second}`;
+				if (!wanted.has(pair)) continue;
+				let tokens = this.tokens.get(text);
+				if (tokens === undefined) {
+					tokens = tokenize(c.text).filter((t) => !/^['"‘’“”]+$/.test(t.text));
+					this.tokens.set(text, tokens);
+				}
+				words.length = 0;
+				for (let n = 1; n <= MAX_MISSING_WORDS; n++) {
+					const word = tokens[at + 1 + n]?.lower;
+					if (word === undefined || words.includes(word)) continue;
+					words.push(word);
+					const key = fillKey(pair, word);
+					if (!fills.has(key)) continue;
+					const list = this.positions.get(key);
+					if (list === undefined) this.positions.set(key, [{ text, at }]);
+					else list.push({ text, at });
+				}
 			}
 		});
 	}
@@ -80,13 +106,14 @@ export class GapSuggester {
 	/** The best-supported suggestion for a gap, ignoring texts from `excludeFile` (the gap's own page). */
 	suggest(gap: Gap, excludeFile: string): GapSuggestion | null {
 		const [a, b] = gap.before.slice(-MIN_BEFORE);
-		if (a === undefined || b === undefined || gap.after.length === 0) return null;
+		const after = gap.after[0];
+		if (a === undefined || b === undefined || after === undefined) return null;
 		// Gaps with the same context get the same answer (a generated or much-quoted corpus repeats them by the
 		// thousand, and common word pairs occur in thousands of texts): rank each context's candidates once.
 		const key = `${gap.before.join("\u0001")}\u0002${gap.after.join("\u0001")}`;
 		let ranked = this.ranked.get(key);
 		if (ranked === undefined) {
-			ranked = this.rank(gap, `${a} ${b}`);
+			ranked = this.rank(gap, fillKey(`${a} ${b}`, after));
 			this.ranked.set(key, ranked);
 		}
 		const pick = ranked.best !== null && this.corpus[ranked.best.text]?.file === excludeFile ? ranked.other : ranked.best;
@@ -99,9 +126,9 @@ export class GapSuggester {
 	 * A context's answers: the first best-scoring fill in corpus order, and the first best-scoring one from another
 	 * file than that one's, which is the answer when the gap's own page is the best one's.
 	 */
-	private rank(gap: Gap, pair: string): { best: Candidate | null; other: Candidate | null } {
+	private rank(gap: Gap, key: string): { best: Candidate | null; other: Candidate | null } {
 		const found: Candidate[] = [];
-		for (const { text, at } of this.positions.get(pair) ?? []) {
+		for (const { text, at } of this.positions.get(key) ?? []) {
 			const tokens = this.tokens.get(text);
 			if (this.corpus[text] === undefined || tokens === undefined) continue;
 			const fill = this.fill(tokens, at, gap);
