@@ -3,9 +3,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative, resolve, sep } from "path";
 import type { FileStat, VaultPort } from "../core";
 
+/** True for a file system error saying a file or folder is not there. */
+function isMissing(error: unknown): boolean {
+	// Not `instanceof Error`: fs errors come from Node's own realm, which is not the caller's under a test runner.
+	return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ENOENT";
+}
+
 /** A vault folder on disk; paths are vault-relative with `/` separators. */
 export class FsVault implements VaultPort {
 	readonly dir: string;
+	/** Folders this vault made or found, so that a hundred thousand notes in a few folders make each folder once. */
+	private readonly folders = new Set<string>();
 
 	constructor(dir: string) {
 		this.dir = resolve(dir);
@@ -39,8 +47,7 @@ export class FsVault implements VaultPort {
 		try {
 			return Promise.resolve(readFileSync(full, "utf8"));
 		} catch (error) {
-			// Not `instanceof Error`: fs errors come from Node's own realm, which is not the caller's under a test runner.
-			if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ENOENT") return Promise.resolve(null);
+			if (isMissing(error)) return Promise.resolve(null);
 			throw error;
 		}
 	}
@@ -52,8 +59,19 @@ export class FsVault implements VaultPort {
 
 	create(path: string, content: string): Promise<void> {
 		const full = this.absolute(path);
-		mkdirSync(dirname(full), { recursive: true });
-		writeFileSync(full, content, { encoding: "utf8", flag: "wx" });
+		const folder = dirname(full);
+		if (!this.folders.has(folder)) {
+			mkdirSync(folder, { recursive: true });
+			this.folders.add(folder);
+		}
+		try {
+			writeFileSync(full, content, { encoding: "utf8", flag: "wx" });
+		} catch (error) {
+			if (!isMissing(error)) throw error;
+			// The folder went away after it was made (another program removed it): make it again.
+			mkdirSync(folder, { recursive: true });
+			writeFileSync(full, content, { encoding: "utf8", flag: "wx" });
+		}
 		return Promise.resolve();
 	}
 
