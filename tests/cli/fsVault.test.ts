@@ -1,0 +1,24 @@
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { FsVault } from "../../src/cli/fsVault";
+
+describe("FsVault.create", () => {
+	it("makes folders as needed, and again when one was removed after it was made", async () => {
+		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
+		const vault = new FsVault(dir);
+		await vault.create("Questions/A.md", "a");
+		rmSync(join(dir, "Questions"), { recursive: true });
+		await vault.create("Questions/B.md", "b");
+		expect(readFileSync(join(dir, "Questions", "B.md"), "utf8")).toBe("b");
+	});
+
+	it("never overwrites a file and never writes outside the vault", async () => {
+		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
+		const vault = new FsVault(dir);
+		await vault.create("A.md", "mine");
+		await expect(async () => vault.create("A.md", "theirs")).rejects.toThrow();
+		expect(readFileSync(join(dir, "A.md"), "utf8")).toBe("mine");
+		await expect(async () => vault.create("../outside.md", "x")).rejects.toThrow(/outside the vault/);
+	});
+});
