@@ -1,5 +1,5 @@
 /** Notes as frontmatter + body, and the fingerprint that tells a generated note from a user-edited one. */
-import { hashText } from "../text/hash";
+import { hashHeadAndTail, hashText } from "../text/hash";
 import { ownedHash } from "./ownedProperties";
 import type { YamlPort } from "./yaml";
 
@@ -33,27 +33,37 @@ export function splitFrontmatter(content: string): { yaml: string | null; body: 
 	}
 }
 
+/** A note as the importer writes it, and the fingerprint stamped into it (what the import record keeps). */
+export interface RenderedNote {
+	content: string;
+	fingerprint: string;
+}
+
 /** Writes a note: frontmatter (without empty values) and body, then stamps the fingerprint as the last key. */
-export function composeNote(frontmatter: Record<string, unknown>, body: string, yaml: YamlPort): string {
+export function renderNote(frontmatter: Record<string, unknown>, body: string, yaml: YamlPort): RenderedNote {
 	const clean: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(frontmatter)) {
+	for (const key of Object.keys(frontmatter)) {
+		const value = frontmatter[key];
 		if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
 		clean[key] = value;
 	}
 	const text = body.endsWith("\n") ? body : `${body}\n`;
-	const unstamped = `---\n${yaml.stringify(clean)}---\n${text}`;
-	return stamp(unstamped, formatFingerprint({ whole: hashText(unstamped), owned: ownedHash(clean), body: hashText(text) }));
+	const head = `---\n${yaml.stringify(clean)}`;
+	// The fingerprint of the unstamped note (head, `---`, body) and of its body, in one pass and without building the
+	// unstamped note: the stamp goes in as the last frontmatter line, just before the closing `---`.
+	const hashes = hashHeadAndTail(`${head}---\n`, text);
+	const fingerprint = formatFingerprint({ whole: hashes.whole, owned: ownedHash(clean), body: hashes.tail });
+	return { content: `${head}${HASH_KEY}: ${fingerprint}\n---\n${text}`, fingerprint };
+}
+
+/** The text of a note as `renderNote` writes it. */
+export function composeNote(frontmatter: Record<string, unknown>, body: string, yaml: YamlPort): string {
+	return renderNote(frontmatter, body, yaml).content;
 }
 
 /** The fingerprint as stored: `whole-owned-body`. */
 export function formatFingerprint(print: Fingerprint): string {
 	return print.owned === null || print.body === null ? print.whole : `${print.whole}-${print.owned}-${print.body}`;
-}
-
-/** Adds the fingerprint line, as the last frontmatter key, to a note that has none. */
-function stamp(unstamped: string, fingerprint: string): string {
-	const end = unstamped.indexOf("\n---\n", 3);
-	return `${unstamped.slice(0, end + 1)}${HASH_KEY}: ${fingerprint}\n${unstamped.slice(end + 1)}`;
 }
 
 /** The fingerprint stored in a note, or null. */

@@ -7,8 +7,36 @@ export function hashText(text: string, seed = 0): string {
 		h1 = Math.imul(h1 ^ ch, 2654435761);
 		h2 = Math.imul(h2 ^ ch, 1597334677);
 	}
-	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	return finish(h1, h2);
+}
+
+/**
+ * `hashText(head + tail)` and `hashText(tail)` in one pass over `tail`, without joining them: a note's whole text
+ * and its body are fingerprinted together, and the body is most of the note.
+ */
+export function hashHeadAndTail(head: string, tail: string): { whole: string; tail: string } {
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < head.length; i++) {
+		const ch = head.charCodeAt(i);
+		h1 = Math.imul(h1 ^ ch, 2654435761);
+		h2 = Math.imul(h2 ^ ch, 1597334677);
+	}
+	let t1 = 0xdeadbeef;
+	let t2 = 0x41c6ce57;
+	for (let i = 0; i < tail.length; i++) {
+		const ch = tail.charCodeAt(i);
+		h1 = Math.imul(h1 ^ ch, 2654435761);
+		h2 = Math.imul(h2 ^ ch, 1597334677);
+		t1 = Math.imul(t1 ^ ch, 2654435761);
+		t2 = Math.imul(t2 ^ ch, 1597334677);
+	}
+	return { whole: finish(h1, h2), tail: finish(t1, t2) };
+}
+
+function finish(a: number, b: number): string {
+	const h1 = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+	const h2 = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
 	const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
 	return value.toString(16).padStart(14, "0");
 }

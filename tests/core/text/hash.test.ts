@@ -1,0 +1,14 @@
+import { hashText } from "../../../src/core";
+import { hashHeadAndTail } from "../../../src/core/text/hash";
+
+describe("hashHeadAndTail", () => {
+	it.each([
+		["", ""],
+		["---\ntitle: A\n---\n", ""],
+		["", "Body\n"],
+		["---\ntitle: Ünïcödé → ⟨…⟩\n---\n", "Body with 😀 and E026.\n"],
+		["x".repeat(1000), "y".repeat(5000)],
+	])("hashes %j + its tail as hashText does each", (head, tail) => {
+		expect(hashHeadAndTail(head, tail)).toEqual({ whole: hashText(head + tail), tail: hashText(tail) });
+	});
+});
