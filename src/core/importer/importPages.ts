@@ -5,13 +5,13 @@ import { atlasToNotes, INDEX_IDS } from "../atlas/notes";
 import { typeTag } from "../atlas/tags";
 import type { ExistingNotes, NoteType, VaultNote } from "../atlas/vaultModel";
 import type { Diagnostic } from "../diagnostics";
-import { composeNote, storedHash, storedId } from "../markdown/frontmatter";
+import { renderNote, storedHash, storedId } from "../markdown/frontmatter";
 import { pairwiseYaml, type YamlPort } from "../markdown/yaml";
-import { applyWrites, type WriteOutcome } from "../vault/applyWrites";
-import { planWrites, plansAnyWrite } from "../vault/planWrites";
+import { WriteApplier, type WriteOutcome } from "../vault/applyWrites";
+import { planWrite, plansAnyWrite, summarize, type WriteSummary } from "../vault/planWrites";
 import type { VaultPort } from "../vault/port";
-import { joinPath } from "../atlas/paths";
-import { entryStat, IMPORT_FORMAT, importKey, isImportRecord, matchesEntry, noteEntry, parseState, renderState, statePath, type ImportState } from "./importState";
+import { isInside, joinPath } from "../atlas/paths";
+import { entryStat, IMPORT_FORMAT, importKey, isImportRecord, matchesEntry, noteEntry, parseState, recordEntry, renderState, statePath, type ImportState } from "./importState";
 import { renderReport } from "./report";
 
 /** Import settings: target folder, code pattern, the host's YAML, and a progress callback. */
@@ -69,26 +69,45 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	const atlas = buildAtlas(inputs, { codePattern: options.codePattern });
 	const { existing, contents } = await readExisting(vault, options.root, options.yaml);
 	const planned = atlasToNotes(atlas, existing, { root: options.root, codePattern: options.codePattern });
-	const noteYaml = pairwiseYaml(options.yaml);
-	const rendered = planned.notes.map((n) => ({ path: n.path, content: composeNote(n.frontmatter, n.body, noteYaml) }));
-	const actions = planWrites(rendered, contents, options.yaml);
-
 	const reportPath = planned.paths.get(INDEX_IDS.report) ?? "";
+	// Every path is checked before the first write, as applyWrites does for a whole plan: an import that would
+	// write outside its folder writes nothing at all.
+	for (const path of [...planned.paths.values(), reportPath]) {
+		if (!isInside(options.root, path)) throw new Error(`refusing to write outside the target folder "${options.root}": ${path}`);
+	}
+
+	// Each note is rendered, planned against the vault as it was read, and written at once: its text is not kept for
+	// the rest of the import (a hundred thousand notes' text held to the end was most of the import's garbage
+	// collection). The record and the report need only each note's fingerprint and the kind of its write.
+	const noteYaml = pairwiseYaml(options.yaml);
+	const writer = new WriteApplier(vault, options.root, options.yaml);
+	const summaries: WriteSummary[] = [];
+	const fingerprints: [string, string][] = [];
+	const total = planned.notes.length + 1;
+	for (const n of planned.notes) {
+		const note = renderNote(n.frontmatter, n.body, noteYaml);
+		const action = planWrite({ path: n.path, content: note.content }, contents, options.yaml);
+		await writer.apply(action);
+		summaries.push(summarize(action));
+		fingerprints.push([n.path, note.fingerprint]);
+		if (summaries.length % 100 === 0) options.onProgress?.(summaries.length, total);
+	}
+
 	const reportNote: VaultNote = {
 		id: INDEX_IDS.report,
 		type: "report",
 		title: "Import report",
 		path: reportPath,
 		frontmatter: { type: "report", title: "Import report", tags: [typeTag("report")], atlas_id: INDEX_IDS.report },
-		body: renderReport(atlas, planned.linker, actions, planned.notes.length),
+		body: renderReport(atlas, planned.linker, summaries, planned.notes.length),
 	};
-	const reportContent = composeNote(reportNote.frontmatter, reportNote.body, noteYaml);
-	const reportActions = planWrites([{ path: reportPath, content: reportContent }], contents, options.yaml);
+	const report = renderNote(reportNote.frontmatter, reportNote.body, noteYaml);
 	// The report describes the last import that changed something; a no-op import leaves it (and the vault) as it was.
-	const writeReport = plansAnyWrite(actions) || !contents.has(reportPath);
-	const allActions = writeReport ? [...actions, ...reportActions] : actions;
-	const outcome = await applyWrites(vault, options.root, allActions, options.onProgress, options.yaml);
+	const writeReport = plansAnyWrite(summaries) || !contents.has(reportPath);
+	if (writeReport) await writer.apply(planWrite({ path: reportPath, content: report.content }, contents, options.yaml));
+	const outcome = writer.outcome;
 	if (!writeReport) outcome.unchanged.push(reportPath);
+	options.onProgress?.(total, total);
 
 	const counts: Partial<Record<NoteType, number>> = {};
 	for (const n of [...planned.notes, reportNote]) counts[n.type] = (counts[n.type] ?? 0) + 1;
@@ -102,9 +121,9 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	if (outcome.kept.length === 0 && outcome.refreshed.length === 0 && (wrote || recordText === null)) {
 		const notes: Record<string, string> = {};
 		const stat = (path: string) => vault.stat?.(path) ?? Promise.resolve(null);
-		for (const note of rendered) notes[note.path] = noteEntry(note.content, await stat(note.path));
-		const report = writeReport ? reportContent : contents.get(reportPath);
-		if (report !== undefined) notes[reportPath] = noteEntry(report, await stat(reportPath));
+		for (const [path, fingerprint] of fingerprints) notes[path] = recordEntry(fingerprint, await stat(path));
+		const reportText = writeReport ? report.content : contents.get(reportPath);
+		if (reportText !== undefined) notes[reportPath] = noteEntry(reportText, await stat(reportPath));
 		await writeRecord(vault, recordPath, recordText, { format: IMPORT_FORMAT, key, notes, counts, problems: result.problems, rejected });
 	}
 	return result;

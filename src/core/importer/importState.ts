@@ -97,8 +97,12 @@ export function renderState(state: ImportState): string {
  */
 export function noteEntry(content: string, stat: FileStat | null): string {
 	const print = storedFingerprint(content);
-	const hash = print === null ? hashText(content) : formatFingerprint(print);
-	return stat === null ? hash : `${hash} ${stat.size} ${stat.mtime}`;
+	return recordEntry(print === null ? hashText(content) : formatFingerprint(print), stat);
+}
+
+/** A record entry from the fingerprint a note was stamped with (as `renderNote` returns it) and its stat. */
+export function recordEntry(fingerprint: string, stat: FileStat | null): string {
+	return stat === null ? fingerprint : `${fingerprint} ${stat.size} ${stat.mtime}`;
 }
 
 /** True when a note's text is what the entry recorded: it carries that fingerprint and is untouched since. */

@@ -4,7 +4,7 @@ import type { Atlas, Prose } from "../atlas/model";
 import { INDEX_IDS } from "../atlas/notes";
 import { escapeMarkdown, inlineCode } from "../markdown/escape";
 import { plural } from "../markdown/counts";
-import type { WriteAction } from "../vault/planWrites";
+import type { WriteSummary } from "../vault/planWrites";
 
 function snippet(prose: Prose, index: number): string {
 	const before = prose.text.slice(Math.max(0, index - 40), index);
@@ -34,8 +34,8 @@ function gapRows(atlas: Atlas, linker: Linker): string[] {
 }
 
 /** Renders the report body from the atlas and the write plan for every other note. */
-export function renderReport(atlas: Atlas, linker: Linker, actions: WriteAction[], noteCount: number): string {
-	const count = (kind: WriteAction["kind"]): number => actions.filter((a) => a.kind === kind).length;
+export function renderReport(atlas: Atlas, linker: Linker, actions: readonly WriteSummary[], noteCount: number): string {
+	const count = (kind: WriteSummary["kind"]): number => actions.filter((a) => a.kind === kind).length;
 	const read = atlas.pages.filter((p) => p.kind !== null).length;
 	const rejected = atlas.pages.length - read;
 	const lines: string[] = [
@@ -54,10 +54,10 @@ export function renderReport(atlas: Atlas, linker: Linker, actions: WriteAction[
 	];
 	if (atlas.diagnostics.length === 0) lines.push("None.");
 	for (const d of atlas.diagnostics) lines.push(`- **${d.severity}** (${d.code}): ${escapeMarkdown(d.message)}`);
-	const edited = actions.filter((a): a is Extract<WriteAction, { kind: "kept" | "update-frontmatter" | "update" }> => a.kind === "kept" || a.kind === "update-frontmatter" || (a.kind === "update" && a.reason !== undefined));
+	const edited = actions.filter((a) => a.kind === "kept" || a.kind === "update-frontmatter" || (a.kind === "update" && a.reason !== undefined));
 	lines.push("", "## Notes you edited", "");
 	if (edited.length === 0) lines.push("None.");
-	for (const k of edited) lines.push(`- ${inlineCode(k.path)}: ${k.kind === "update" ? `updated; ${k.reason ?? ""}` : k.reason}`);
+	for (const k of edited) lines.push(`- ${inlineCode(k.path)}: ${k.kind === "update" ? `updated; ${k.reason ?? ""}` : (k.reason ?? "")}`);
 	const gaps = gapRows(atlas, linker);
 	lines.push("", `## Gaps in the scraped text (${gaps.length})`, "");
 	if (gaps.length === 0) lines.push("None found.");

@@ -41,20 +41,23 @@ async function updateFrontmatter(vault: VaultPort, action: FrontmatterAction, ya
 
 const CHANGED_MEANWHILE = "changed while the import ran; your text was kept";
 
-/** Applies the plan; a note that changed between planning and writing is kept, not overwritten. */
-export async function applyWrites(
-	vault: VaultPort,
-	root: string,
-	actions: WriteAction[],
-	onProgress?: (done: number, total: number) => void,
-	yaml?: YamlPort,
-): Promise<WriteOutcome> {
-	for (const action of actions) {
-		if (!isInside(root, action.path)) throw new Error(`refusing to write outside the target folder "${root}": ${action.path}`);
-	}
-	const outcome: WriteOutcome = { created: [], updated: [], refreshed: [], unchanged: [], kept: [] };
-	let done = 0;
-	for (const action of actions) {
+/**
+ * Carries out write actions one at a time, as they are planned, and collects what happened to each: an import
+ * writes each note as soon as it is rendered, so that its text need not be kept until every other note is ready.
+ */
+export class WriteApplier {
+	readonly outcome: WriteOutcome = { created: [], updated: [], refreshed: [], unchanged: [], kept: [] };
+
+	constructor(
+		private readonly vault: VaultPort,
+		private readonly root: string,
+		private readonly yaml?: YamlPort,
+	) {}
+
+	/** Applies one action; a note that changed since planning is kept, not overwritten. */
+	async apply(action: WriteAction): Promise<void> {
+		if (!isInside(this.root, action.path)) throw new Error(`refusing to write outside the target folder "${this.root}": ${action.path}`);
+		const { vault, outcome } = this;
 		switch (action.kind) {
 			case "create":
 				await vault.create(action.path, action.content);
@@ -65,7 +68,7 @@ export async function applyWrites(
 				else outcome.kept.push({ path: action.path, reason: CHANGED_MEANWHILE });
 				break;
 			case "update-frontmatter":
-				if (await updateFrontmatter(vault, action, yaml)) outcome.refreshed.push(action.path);
+				if (await updateFrontmatter(vault, action, this.yaml)) outcome.refreshed.push(action.path);
 				else outcome.kept.push({ path: action.path, reason: CHANGED_MEANWHILE });
 				break;
 			case "unchanged":
@@ -75,8 +78,26 @@ export async function applyWrites(
 				outcome.kept.push({ path: action.path, reason: action.reason });
 				break;
 		}
+	}
+}
+
+/** Applies the plan, every path checked before the first write; a note that changed between planning and writing is kept, not overwritten. */
+export async function applyWrites(
+	vault: VaultPort,
+	root: string,
+	actions: WriteAction[],
+	onProgress?: (done: number, total: number) => void,
+	yaml?: YamlPort,
+): Promise<WriteOutcome> {
+	for (const action of actions) {
+		if (!isInside(root, action.path)) throw new Error(`refusing to write outside the target folder "${root}": ${action.path}`);
+	}
+	const applier = new WriteApplier(vault, root, yaml);
+	let done = 0;
+	for (const action of actions) {
+		await applier.apply(action);
 		done++;
 		if (onProgress !== undefined && (done % 100 === 0 || done === actions.length)) onProgress(done, actions.length);
 	}
-	return outcome;
+	return applier.outcome;
 }

@@ -26,13 +26,16 @@ const KEPT_WHOLE = "edited since it was imported; your text was kept and the new
  * if they edited the body but not the importer's properties, only those properties are refreshed.
  */
 export function planWrites(notes: { path: string; content: string }[], existing: Map<string, string>, yaml?: YamlPort): WriteAction[] {
-	return notes.map((note): WriteAction => {
-		const current = existing.get(note.path);
-		if (current === undefined) return { kind: "create", path: note.path, content: note.content };
-		if (current === note.content) return { kind: "unchanged", path: note.path };
-		if (isUntouched(current)) return { kind: "update", path: note.path, previous: current, content: note.content };
-		return yaml === undefined ? { kind: "kept", path: note.path, reason: KEPT_WHOLE } : planEdited(note.path, current, note.content, yaml);
-	});
+	return notes.map((note) => planWrite(note, existing, yaml));
+}
+
+/** One note's fate, as `planWrites` decides it. */
+export function planWrite(note: { path: string; content: string }, existing: Map<string, string>, yaml?: YamlPort): WriteAction {
+	const current = existing.get(note.path);
+	if (current === undefined) return { kind: "create", path: note.path, content: note.content };
+	if (current === note.content) return { kind: "unchanged", path: note.path };
+	if (isUntouched(current)) return { kind: "update", path: note.path, previous: current, content: note.content };
+	return yaml === undefined ? { kind: "kept", path: note.path, reason: KEPT_WHOLE } : planEdited(note.path, current, note.content, yaml);
 }
 
 /** The plan for a note the user edited: merge where the edit and the import touch different parts, else keep. */
@@ -62,7 +65,19 @@ function planEdited(path: string, current: string, content: string, yaml: YamlPo
 	return { kind: "update-frontmatter", path, previous: current, owned: print.owned, set, remove, reason: `you edited its text; only its generated properties were refreshed${upstream}` };
 }
 
+/** What a report says of a planned write: its kind, its path and, for an edited note, why (not the note's text). */
+export interface WriteSummary {
+	kind: WriteAction["kind"];
+	path: string;
+	reason?: string;
+}
+
+/** An action's summary, which keeps none of the text it writes. */
+export function summarize(action: WriteAction): WriteSummary {
+	return "reason" in action ? { kind: action.kind, path: action.path, reason: action.reason } : { kind: action.kind, path: action.path };
+}
+
 /** True when a plan writes anything. */
-export function plansAnyWrite(actions: WriteAction[]): boolean {
+export function plansAnyWrite(actions: readonly WriteSummary[]): boolean {
 	return actions.some((a) => a.kind === "create" || a.kind === "update" || a.kind === "update-frontmatter");
 }
