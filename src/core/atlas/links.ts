@@ -5,11 +5,15 @@ function baseOf(path: string): string {
 	return (path.split("/").pop() ?? path).replace(/\.md$/, "");
 }
 
+/** The display key of a link shown as its target. */
+const BARE = Symbol("bare");
+
 /** Makes wiki links to notes by id, using the bare base name where it is unique in the vault. */
 export class Linker {
 	private readonly baseCounts = new Map<string, number>();
 	private readonly targets = new Map<string, string>();
-	private readonly links = new Map<string, string>();
+	/** Links made, by id and then by display text (`BARE` for none). */
+	private readonly links = new Map<string, Map<string | typeof BARE, string>>();
 
 	constructor(private readonly paths: Map<string, string>, otherPaths: string[]) {
 		const all = new Set([...paths.values(), ...otherPaths.filter((p) => p.endsWith(".md"))]);
@@ -35,15 +39,21 @@ export class Linker {
 
 	/** `[[target|display]]`, or `[[target#^block|display]]`; the display part only where it differs. */
 	link(id: string, display?: string, block?: string): string {
-		// The same note is linked with the same words from many notes (a cluster from each of its questions).
-		// The key is unambiguous: a bare link's starts with NUL, a shown one's with the id's length.
-		const key = block !== undefined ? null : display === undefined ? `\u0000${id}` : `${id.length}:${id}${display}`;
-		if (key !== null) {
-			const known = this.links.get(key);
-			if (known !== undefined) return known;
+		// The same note is linked with the same words from many notes (a cluster from each of its questions). Looked up
+		// by id, then by display, not by a key joining the two: a joined key is a new string whose hash is computed
+		// on every call, while an id's or a title's hash is computed once and kept with the string.
+		if (block !== undefined) return this.makeLink(id, display, block);
+		let byDisplay = this.links.get(id);
+		if (byDisplay === undefined) {
+			byDisplay = new Map();
+			this.links.set(id, byDisplay);
 		}
-		const made = this.makeLink(id, display, block);
-		if (key !== null) this.links.set(key, made);
+		const key = display ?? BARE;
+		let made = byDisplay.get(key);
+		if (made === undefined) {
+			made = this.makeLink(id, display);
+			byDisplay.set(key, made);
+		}
 		return made;
 	}
 
