@@ -105,6 +105,7 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	// The report describes the last import that changed something; a no-op import leaves it (and the vault) as it was.
 	const writeReport = plansAnyWrite(summaries) || !contents.has(reportPath);
 	if (writeReport) await writer.apply(planWrite({ path: reportPath, content: report.content }, contents, options.yaml));
+	await writer.finish();
 	const outcome = writer.outcome;
 	if (!writeReport) outcome.unchanged.push(reportPath);
 	options.onProgress?.(total, total);

@@ -47,6 +47,10 @@ const CHANGED_MEANWHILE = "changed while the import ran; your text was kept";
  */
 export class WriteApplier {
 	readonly outcome: WriteOutcome = { created: [], updated: [], refreshed: [], unchanged: [], kept: [] };
+	/** Creates still in flight, oldest first (at most the host's `parallelCreates`). */
+	private readonly pending: Promise<void>[] = [];
+	/** The first create that failed: the import stops at the next action. */
+	private failure: { error: unknown } | null = null;
 
 	constructor(
 		private readonly vault: VaultPort,
@@ -54,15 +58,21 @@ export class WriteApplier {
 		private readonly yaml?: YamlPort,
 	) {}
 
-	/** Applies one action; a note that changed since planning is kept, not overwritten. */
+	/**
+	 * Applies one action; a note that changed since planning is kept, not overwritten. A create may still be in
+	 * flight when this returns (up to the host's `parallelCreates`); any other action waits for every earlier create
+	 * first, so that writes land in plan order. `finish` waits for the last ones.
+	 */
 	async apply(action: WriteAction): Promise<void> {
 		if (!isInside(this.root, action.path)) throw new Error(`refusing to write outside the target folder "${this.root}": ${action.path}`);
 		const { vault, outcome } = this;
+		if (action.kind === "create") {
+			await this.create(action.path, action.content);
+			outcome.created.push(action.path);
+			return;
+		}
+		await this.finish();
 		switch (action.kind) {
-			case "create":
-				await vault.create(action.path, action.content);
-				outcome.created.push(action.path);
-				break;
 			case "update":
 				if (await vault.replace(action.path, action.previous, action.content)) outcome.updated.push(action.path);
 				else outcome.kept.push({ path: action.path, reason: CHANGED_MEANWHILE });
@@ -78,6 +88,31 @@ export class WriteApplier {
 				outcome.kept.push({ path: action.path, reason: action.reason });
 				break;
 		}
+	}
+
+	/** Waits for every create in flight; throws the first one's error, if any failed. */
+	async finish(): Promise<void> {
+		for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift()) await next;
+		this.throwFailure();
+	}
+
+	private async create(path: string, content: string): Promise<void> {
+		this.throwFailure();
+		const limit = this.vault.parallelCreates ?? 1;
+		if (limit <= 1) return this.vault.create(path, content);
+		// Each write's error is caught at once (one that failed while another was awaited would otherwise be an
+		// unhandled rejection) and thrown at the next action.
+		this.pending.push(
+			this.vault.create(path, content).catch((error: unknown) => {
+				this.failure ??= { error };
+			}),
+		);
+		if (this.pending.length >= limit) await this.pending.shift();
+		this.throwFailure();
+	}
+
+	private throwFailure(): void {
+		if (this.failure !== null) throw this.failure.error;
 	}
 }
 
@@ -99,5 +134,6 @@ export async function applyWrites(
 		done++;
 		if (onProgress !== undefined && (done % 100 === 0 || done === actions.length)) onProgress(done, actions.length);
 	}
+	await applier.finish();
 	return applier.outcome;
 }

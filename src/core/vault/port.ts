@@ -12,8 +12,14 @@ export interface VaultPort {
 	list(folder: string): Promise<string[]>;
 	/** A file's text, or null when there is none. */
 	read(path: string): Promise<string | null>;
-	/** Creates a new file, making folders as needed. */
+	/** Creates a new file, making folders as needed; never replaces an existing one. */
 	create(path: string, content: string): Promise<void>;
+	/**
+	 * How many `create` calls the host can have in flight at once (1 when absent): an import keeps that many writes
+	 * going while it renders the next notes. A host whose creates could race (making the same folder twice, say)
+	 * leaves it out.
+	 */
+	readonly parallelCreates?: number;
 	/** Replaces a file's text only if it still reads `expected`; false when it changed meanwhile (nothing written). */
 	replace(path: string, expected: string, content: string): Promise<boolean>;
 	/**
