@@ -74,7 +74,9 @@ export function insideOutline(outline: Outline, x: number, y: number): boolean {
  * `update` scans every member of one cluster in `share` (a different share each call, so each cluster is scanned whole
  * every `share` updates) and, for the other clusters, only the members that were their support nodes. `full` scans
  * everything, for a layout at rest or after a jump (a drag, a filter). Outlines are the same as `clusterOutlines` gives
- * after a full scan. Nothing is allocated per call (typed arrays are slow to allocate in a browser): the outlines
+ * after a full scan. Given `core` members (a cluster's own node and its sub-topics), the first `update` scans only
+ * those: a layout's first frame gets outlines around its structure at once, grown to every member within `share`
+ * updates, instead of a scan of every member in the frame that already does the most first-time work. Nothing is allocated per call (typed arrays are slow to allocate in a browser): the outlines
  * returned are the tracker's own and change with the next call; copy them to keep them.
  */
 export class OutlineTracker {
@@ -99,6 +101,8 @@ export class OutlineTracker {
 		private readonly clusterCount: number,
 		private readonly padding = 10,
 		directions = 24,
+		/** 1 for the members a first `update` scans; null: every member. */
+		private readonly core: Uint8Array | null = null,
 	) {
 		this.directions = directions;
 		this.cos = new Float64Array(directions);
@@ -130,16 +134,22 @@ export class OutlineTracker {
 		return this.outlines(positions);
 	}
 
-	/** Scans one cluster in `share` whole and the others' support nodes only (a full scan the first time). */
+	/** Scans one cluster in `share` whole and the others' support nodes only (the first time: the core members, or every member). */
 	update(positions: Float32Array, share = 8): Outline[] {
-		if (!this.scanned) return this.full(positions);
+		if (!this.scanned && this.core === null) return this.full(positions);
+		if (!this.scanned) {
+			for (let c = 0; c < this.clusterCount; c++) this.scanCluster(positions, c, true, this.core);
+			this.scanned = true;
+			return this.outlines(positions);
+		}
 		const phase = this.phase;
 		this.phase = (phase + 1) % share;
 		for (let c = 0; c < this.clusterCount; c++) this.scanCluster(positions, c, c % share === phase);
 		return this.outlines(positions);
 	}
 
-	private scanCluster(positions: Float32Array, c: number, whole: boolean): void {
+	/** Scans cluster c: every member (`whole`; only those `only` marks, when given), else its support nodes before the scan. */
+	private scanCluster(positions: Float32Array, c: number, whole: boolean, only: Uint8Array | null = null): void {
 		const D = this.directions;
 		const base = c * D;
 		const best = this.best;
@@ -153,7 +163,7 @@ export class OutlineTracker {
 		const first = this.start[c] ?? 0;
 		for (let m = 0; m < count; m++) {
 			const i = candidates === null ? (this.members[first + m] ?? -1) : (candidates[m] ?? -1);
-			if (i < 0) continue;
+			if (i < 0 || (only !== null && only[i] !== 1)) continue;
 			const x = positions[2 * i] ?? 0;
 			const y = positions[2 * i + 1] ?? 0;
 			if (Number.isNaN(x) || Number.isNaN(y)) continue;
@@ -200,6 +210,29 @@ export function outlinesDiffer(a: Outline[], b: Outline[], tolerance: number): b
 		const q = b[c];
 		if (p === undefined || q === undefined || p.length !== q.length) return true;
 		for (let j = 0; j < p.length; j++) if (Math.abs((p[j] ?? 0) - (q[j] ?? 0)) > tolerance) return true;
+	}
+	return false;
+}
+
+/**
+ * Whether any outline reaches out further or less far than before by more than `tolerance` (world units) in one of its
+ * directions, or changed its point count. This compares the shape, not the points: along a flat edge the support point
+ * of a direction can jump between two members far apart while the outline stays where it was.
+ */
+export function outlinesMoved(a: Outline[], b: Outline[], tolerance: number): boolean {
+	if (a.length !== b.length) return true;
+	for (let c = 0; c < a.length; c++) {
+		const p = a[c];
+		const q = b[c];
+		if (p === undefined || q === undefined || p.length !== q.length) return true;
+		const count = p.length / 2;
+		for (let d = 0; d < count; d++) {
+			// Point d is the support point in direction d of `count` (OutlineTracker and clusterOutlines give every direction or none).
+			const angle = (2 * Math.PI * d) / count;
+			const dx = (p[2 * d] ?? 0) - (q[2 * d] ?? 0);
+			const dy = (p[2 * d + 1] ?? 0) - (q[2 * d + 1] ?? 0);
+			if (Math.abs(dx * Math.cos(angle) + dy * Math.sin(angle)) > tolerance) return true;
+		}
 	}
 	return false;
 }

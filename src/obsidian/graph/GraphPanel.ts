@@ -162,7 +162,7 @@ export class GraphPanel {
 			this.canvas.setGraph(content.graph);
 			const shown = Float32Array.from(positions);
 			missing = placeMissing(layoutGraph, shown, seed);
-			this.canvas.setPositions(shown);
+			this.canvas.setPositions(shown, missing === 0);
 			this.canvas.setFocus(this.focusIndex);
 			if (this.needsFit && this.fitNow()) this.needsFit = false;
 		} else this.canvas.setGraph(EMPTY_GRAPH);
@@ -282,7 +282,7 @@ export class GraphPanel {
 		// The start positions come back unchanged from a layout that started settled: they are on screen already.
 		const echo = this.settledAtShow && frame.settled && frame.tick === 0;
 		this.settledAtShow = false;
-		if (!echo) this.canvas.setPositions(frame.positions);
+		if (!echo) this.canvas.setPositions(frame.positions, frame.settled);
 		this.framed = true;
 		this.lastAlpha = frame.alpha;
 		if (this.needsFit) {

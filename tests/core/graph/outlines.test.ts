@@ -1,4 +1,4 @@
-import { clusterOutlines, insideOutline, OutlineTracker, outlinesDiffer, type Outline } from "../../../src/core/graph/outlines";
+import { clusterOutlines, insideOutline, OutlineTracker, outlinesDiffer, outlinesMoved, type Outline } from "../../../src/core/graph/outlines";
 
 describe("clusterOutlines", () => {
 	// Cluster 0: a square of four nodes around the origin; cluster 1: one node far away; node 5 in no cluster.
@@ -44,6 +44,18 @@ describe("OutlineTracker", () => {
 		expect(tracker.full(positions)).toEqual(clusterOutlines(positions, clusterOf, radius, 2, 14));
 	});
 
+	it("given core members, the first update wraps only those, and the outlines grow to every member within `share` updates", () => {
+		// The core: every tenth node (a cluster's structure); the rest are its notes.
+		const core = Uint8Array.from({ length: n }, (_, i) => (i % 10 === 0 ? 1 : 0));
+		const tracker = new OutlineTracker(clusterOf, radius, 2, 14, 24, core);
+		const positions = at(0);
+		const coreOnly = Int32Array.from(clusterOf, (c, i) => (core[i] === 1 ? c : -1));
+		expect(tracker.update(positions, 4)).toEqual(clusterOutlines(positions, coreOnly, radius, 2, 14));
+		let outlines: Outline[] = [];
+		for (let step = 0; step < 4; step++) outlines = tracker.update(positions, 4).map((o) => o.slice());
+		expect(outlines).toEqual(clusterOutlines(positions, clusterOf, radius, 2, 14));
+	});
+
 	it("update scans everything the first time, then follows a moving layout within the movement", () => {
 		const tracker = new OutlineTracker(clusterOf, radius, 2, 14);
 		expect(tracker.update(at(0))).toEqual(clusterOutlines(at(0), clusterOf, radius, 2, 14));
@@ -68,5 +80,21 @@ describe("OutlineTracker", () => {
 		expect(outlinesDiffer(a, [Float32Array.from([0, 0, 10.2, 0, 0, 10])], 0.5)).toBe(false);
 		expect(outlinesDiffer(a, [Float32Array.from([0, 0, 11, 0, 0, 10])], 0.5)).toBe(true);
 		expect(outlinesDiffer(a, [Float32Array.from([0, 0, 10, 0])], 0.5)).toBe(true);
+	});
+});
+
+describe("outlinesMoved", () => {
+	// Four directions: right, down, left, up (y grows downwards).
+	const square = Float32Array.from([10, 0, 0, 10, -10, 0, 0, -10]);
+
+	it("tells a shape that moved from one whose support point only slid along its edge", () => {
+		// The rightmost point slides along the right edge (x stays 10): the outline reaches as far as before.
+		const slid = Float32Array.from([10, 6, 0, 10, -10, 0, 0, -10]);
+		expect(outlinesMoved([square], [slid], 0.5)).toBe(false);
+		// The right edge moves out by 2.
+		const grown = Float32Array.from([12, 0, 0, 10, -10, 0, 0, -10]);
+		expect(outlinesMoved([square], [grown], 0.5)).toBe(true);
+		expect(outlinesMoved([square], [grown], 3)).toBe(false);
+		expect(outlinesMoved([square], [square.subarray(0, 6)], 3)).toBe(true);
 	});
 });

@@ -9,7 +9,7 @@ import { adjacencyOf, neighboursOf, type Adjacency } from "../../../core/graph/a
 import { levelOf, NODE_KINDS } from "../../../core/graph/kinds";
 import { placeLabels, type LabelBox } from "../../../core/graph/labelGrid";
 import type { Graph } from "../../../core/graph/model";
-import { insideOutline, OutlineTracker, outlinesDiffer, type Outline } from "../../../core/graph/outlines";
+import { insideOutline, OutlineTracker, outlinesDiffer, outlinesMoved, type Outline } from "../../../core/graph/outlines";
 import { nodeRadius } from "../../../core/graph/radius";
 import { boundsOf, fitTransform, maxLevelAt, type ViewTransform } from "../../../core/graph/viewTransform";
 import { LabelAtlas, type AtlasSlot } from "./LabelAtlas";
@@ -21,6 +21,8 @@ export interface DrawStats {
 	drawnNodes: number;
 	drawnLinks: number;
 	drawnLabels: number;
+	/** Labels chosen but left for a following draw (each draw makes a few new label images at most). */
+	pendingLabels: number;
 	ms: number;
 }
 
@@ -59,6 +61,8 @@ const DIM = 0.15;
 const MAX_LABEL_CHARS = 42;
 /** Padding of a cluster outline around its members, world units. */
 const OUTLINE_PADDING = 14;
+/** How far (CSS pixels) an outline may move on screen before the hull canvas is drawn again. */
+const HULL_SLACK_PX = 0.5;
 /** How long after the last layout frame the outlines are computed again over every member (see OutlineTracker). */
 const OUTLINE_SETTLE_MS = 200;
 /** Label fonts per level (0: clusters, 1: sub-topics and hubs, 2+: the rest) and their line boxes, CSS pixels. */
@@ -66,6 +70,8 @@ const LABEL_WEIGHTS = ["600 13px", "500 12px", "11px"];
 const LABEL_HEIGHTS = [17, 15, 15];
 /** The halo's width around label text, CSS pixels. */
 const HALO = 3;
+/** New label images one draw makes at most (a first draw at the overview needs a few dozen, zoomed in up to 160). */
+const NEW_LABELS_PER_DRAW = 16;
 /** Printable ASCII: measured per label font ahead of the first draw. */
 const COMMON_CHARACTERS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
 
@@ -78,6 +84,13 @@ interface DragSubject {
 	y: number;
 }
 
+/** Whether any coordinate differs between two position arrays of the same graph by more than `tolerance`. */
+function movedBeyond(before: Float32Array, after: Float32Array, tolerance: number): boolean {
+	if (before.length !== after.length) return true;
+	for (let j = 0; j < after.length; j++) if (Math.abs((after[j] ?? 0) - (before[j] ?? 0)) > tolerance) return true;
+	return false;
+}
+
 /** Truncates long titles for labels (the tooltip shows the whole title). */
 function shortTitle(title: string): string {
 	return title.length > MAX_LABEL_CHARS ? `${title.slice(0, MAX_LABEL_CHARS - 1).trimEnd()}…` : title;
@@ -88,6 +101,15 @@ export class GraphCanvas {
 	/** The canvas element (for tests and screenshots). */
 	readonly canvas: HTMLCanvasElement;
 	private readonly context: CanvasRenderingContext2D;
+	/**
+	 * The cluster hulls, drawn into a canvas of their own (not in the document) and copied under each frame: large tinted
+	 * areas are most of a frame's raster, and a moving layout barely moves them, so they are drawn again only once they
+	 * moved on screen (see `paintHulls`). A second canvas in the document instead costs as much to composite as the copy.
+	 */
+	private readonly hullCanvas: HTMLCanvasElement;
+	private readonly hullContext: CanvasRenderingContext2D;
+	/** What the hull canvas shows: the outlines (copies) and the view and colours they were drawn with; null: nothing valid. */
+	private hullsDrawn: { outlines: Outline[]; positions: Float32Array; transform: ViewTransform; width: number; height: number; palette: GraphPalette } | null = null;
 	private readonly options: GraphCanvasOptions;
 	/** The container's window: popout windows have their own animation frames. */
 	private readonly win: Window;
@@ -104,6 +126,9 @@ export class GraphCanvas {
 	private outlineState: OutlineState = "jumped";
 	/** Built on first use for the graph and filter in place. */
 	private outlineTracker: OutlineTracker | null = null;
+	/** Per zoom level (0–3): the nodes of that level or a higher one, and the links between them; built on first use per graph. */
+	private levelNodes: (Int32Array | undefined)[] = [];
+	private levelLinks: (Int32Array | undefined)[] = [];
 	/** The timer that computes outlines in full once the layout has stopped moving them. */
 	private outlineSettle = 0;
 	private tree: Quadtree<number> | null = null;
@@ -141,7 +166,7 @@ export class GraphCanvas {
 	private destroyed = false;
 	private zoomBehavior: ZoomBehavior<HTMLCanvasElement, unknown> | null = null;
 	private resizeObserver: ResizeObserver | null = null;
-	private lastStats: DrawStats = { drawnNodes: 0, drawnLinks: 0, drawnLabels: 0, ms: 0 };
+	private lastStats: DrawStats = { drawnNodes: 0, drawnLinks: 0, drawnLabels: 0, pendingLabels: 0, ms: 0 };
 	/** How many frames were drawn since creation (tests and the harness read it). */
 	drawCount = 0;
 
@@ -155,10 +180,13 @@ export class GraphCanvas {
 		const win = doc.defaultView;
 		if (win === null) throw new Error("The graph container is not in a window");
 		this.win = win;
+		this.hullCanvas = createEl("canvas");
 		this.canvas = container.createEl("canvas", { cls: "research-atlas-graph-canvas" });
 		const context = this.canvas.getContext("2d");
-		if (context === null) throw new Error("Canvas 2D is not available");
+		const hullContext = this.hullCanvas.getContext("2d");
+		if (context === null || hullContext === null) throw new Error("Canvas 2D is not available");
 		this.context = context;
+		this.hullContext = hullContext;
 		this.palette = options.palette ?? FALLBACK_PALETTE;
 		this.paletteRead = options.palette !== undefined;
 		this.positions = new Float32Array(graph.nodes.length * 2);
@@ -182,6 +210,8 @@ export class GraphCanvas {
 		this.graph = graph;
 		const n = graph.nodes.length;
 		this.adjacency = null;
+		this.levelNodes = [];
+		this.levelLinks = [];
 		this.radius = new Float32Array(n);
 		this.level = new Uint8Array(n);
 		this.kindIndex = new Uint8Array(n);
@@ -209,12 +239,14 @@ export class GraphCanvas {
 		return this.graph;
 	}
 
-	/** New positions (x, y interleaved, world space), as the layout posts them. */
-	setPositions(positions: Float32Array): void {
+	/** New positions (x, y interleaved, world space), as the layout posts them; `settled`: the layout is at rest in them. */
+	setPositions(positions: Float32Array, settled = false): void {
 		if (positions.length !== this.graph.nodes.length * 2) return;
 		this.positions = positions;
-		// A layout frame moves every node a little: the outlines may follow with a partial update.
-		this.invalidate(this.outlineState === "jumped" ? "jumped" : "moving");
+		// A layout frame moves every node a little: the outlines may follow with a partial update (a new graph's first
+		// frame too: its outlines start from the clusters' structure). A picture at rest gets exact outlines at once.
+		const partial = !settled && (this.outlineState !== "jumped" || this.outlineTracker === null);
+		this.invalidate(partial ? "moving" : "jumped");
 	}
 
 	/** Current positions (world space). */
@@ -470,6 +502,32 @@ export class GraphCanvas {
 		return this.allowed === null || this.allowed[i] === 1;
 	}
 
+	/** The nodes of hierarchy level `level` or above (0: clusters and hubs … 3: every node), in index order. */
+	private nodesUpTo(level: number): Int32Array {
+		let list = this.levelNodes[level];
+		if (list === undefined) {
+			const out: number[] = [];
+			for (let i = 0; i < this.level.length; i++) if ((this.level[i] ?? 0) <= level) out.push(i);
+			list = Int32Array.from(out);
+			this.levelNodes[level] = list;
+		}
+		return list;
+	}
+
+	/** The links (indices) whose two ends are of hierarchy level `level` or above. */
+	private linksUpTo(level: number): Int32Array {
+		let list = this.levelLinks[level];
+		if (list === undefined) {
+			const out: number[] = [];
+			this.graph.links.forEach((link, l) => {
+				if ((this.level[link.source] ?? 0) <= level && (this.level[link.target] ?? 0) <= level) out.push(l);
+			});
+			list = Int32Array.from(out);
+			this.levelLinks[level] = list;
+		}
+		return list;
+	}
+
 	private shownAtZoom(i: number, maxLevel: number): boolean {
 		if (this.options.semanticZoom === false) return true;
 		return (this.level[i] ?? 0) <= maxLevel || this.highlighted?.[i] === 1 || i === this.focus || i === this.hovered;
@@ -494,7 +552,9 @@ export class GraphCanvas {
 			// whole, so a cluster's shape stays the same from the overview down to its notes.
 			const allowed = this.allowed;
 			const clusterOf = allowed === null ? this.clusterOf : this.clusterOf.map((c, i) => (allowed[i] === 1 ? c : -1));
-			this.outlineTracker = new OutlineTracker(clusterOf, this.radius, this.graph.clusters.length, OUTLINE_PADDING);
+			// A moving layout's first outlines wrap each cluster's own node and sub-topics (see OutlineTracker).
+			const core = this.level.map((level) => (level <= 1 ? 1 : 0));
+			this.outlineTracker = new OutlineTracker(clusterOf, this.radius, this.graph.clusters.length, OUTLINE_PADDING, undefined, core);
 		}
 		const moving = this.outlineState === "moving";
 		this.outlines = moving ? this.outlineTracker.update(this.positions) : this.outlineTracker.full(this.positions);
@@ -520,10 +580,14 @@ export class GraphCanvas {
 		this.ratio = this.container.ownerDocument.defaultView?.devicePixelRatio ?? 1;
 		this.width = Math.max(0, Math.round(rect.width));
 		this.height = Math.max(0, Math.round(rect.height));
-		this.canvas.width = Math.round(this.width * this.ratio);
-		this.canvas.height = Math.round(this.height * this.ratio);
+		for (const canvas of [this.canvas, this.hullCanvas]) {
+			canvas.width = Math.round(this.width * this.ratio);
+			canvas.height = Math.round(this.height * this.ratio);
+		}
 		this.canvas.style.setProperty("width", `${this.width}px`);
 		this.canvas.style.setProperty("height", `${this.height}px`);
+		// Resizing a canvas clears it.
+		this.hullsDrawn = null;
 	}
 
 	private applyTransform(t: ViewTransform): void {
@@ -679,7 +743,10 @@ export class GraphCanvas {
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
 		const n = this.graph.nodes.length;
-		if (n === 0 || this.width === 0) return { drawnNodes: 0, drawnLinks: 0, drawnLabels: 0, ms: 0 };
+		if (n === 0 || this.width === 0) {
+			this.clearHulls();
+			return { drawnNodes: 0, drawnLinks: 0, drawnLabels: 0, pendingLabels: 0, ms: 0 };
+		}
 		const maxLevel = maxLevelAt(k);
 		const positions = this.positions;
 		// Visible world rectangle, grown a little so nodes at the edge are not cut.
@@ -689,8 +756,31 @@ export class GraphCanvas {
 		const maxX = (this.width - tx) / k + margin;
 		const maxY = (this.height - ty) / k + margin;
 
+		// The nodes this zoom shows: those of its levels (a list kept per level, so the overview of a big graph does not
+		// look at every node and link each frame) and the few shown whatever the zoom (hovered, focus, search matches).
+		const level = this.options.semanticZoom === false ? 3 : maxLevel;
+		const byLevel = this.nodesUpTo(level);
+		const extras: number[] = [];
+		if (level < 3) {
+			if (this.hovered >= 0 && (this.level[this.hovered] ?? 0) > level) extras.push(this.hovered);
+			if (this.focus >= 0 && this.focus !== this.hovered && (this.level[this.focus] ?? 0) > level) extras.push(this.focus);
+			const marked = this.highlighted;
+			if (marked !== null) for (let i = 0; i < n; i++) if (marked[i] === 1 && (this.level[i] ?? 0) > level && i !== this.hovered && i !== this.focus) extras.push(i);
+		}
 		const visible = new Uint8Array(n);
-		for (let i = 0; i < n; i++) if (this.isAllowed(i) && this.shownAtZoom(i, maxLevel)) visible[i] = 1;
+		const shown = new Int32Array(byLevel.length + extras.length);
+		let count = 0;
+		for (const i of byLevel) {
+			if (!this.isAllowed(i)) continue;
+			visible[i] = 1;
+			shown[count++] = i;
+		}
+		for (const i of extras) {
+			if (!this.isAllowed(i)) continue;
+			visible[i] = 1;
+			shown[count++] = i;
+		}
+		const nodes = shown.subarray(0, count);
 		// Emphasis: the hovered node and its neighbours, else the search matches; everything else is dimmed.
 		let emphasis: Uint8Array | null = null;
 		if (this.hovered >= 0) {
@@ -700,16 +790,20 @@ export class GraphCanvas {
 			for (const j of neighboursOf(this.adjacency, this.hovered)) emphasis[j] = 1;
 		} else if (this.highlighted !== null) emphasis = this.highlighted;
 
+		this.paintHulls();
+		if (this.hullsDrawn !== null) ctx.drawImage(this.hullCanvas, 0, 0);
 		ctx.setTransform(ratio * k, 0, 0, ratio * k, ratio * tx, ratio * ty);
-		this.paintOutlines(ctx, k);
 
-		// Links: one path for all, one more for the emphasised ones.
+		// Links: one path for all, one more for the emphasised ones; those between nodes of the zoom's levels, unless a
+		// node shown whatever the zoom brings its own.
 		let drawnLinks = 0;
 		const links = this.graph.links;
 		const plain = new Path2D();
 		const strong = new Path2D();
-		for (let l = 0; l < links.length; l++) {
-			const link = links[l];
+		const linkList = extras.length === 0 ? this.linksUpTo(level) : null;
+		const linkCount = linkList === null ? links.length : linkList.length;
+		for (let m = 0; m < linkCount; m++) {
+			const link = links[linkList === null ? m : (linkList[m] ?? 0)];
 			if (link === undefined) continue;
 			const s = link.source;
 			const t = link.target;
@@ -738,8 +832,7 @@ export class GraphCanvas {
 		const kinds = NODE_KINDS.length;
 		const layers: Path2D[][] = [Array.from({ length: kinds }, () => new Path2D()), Array.from({ length: kinds }, () => new Path2D())];
 		const minScreenRadius = 1.5 / k;
-		for (let i = 0; i < n; i++) {
-			if (visible[i] !== 1) continue;
+		for (const i of nodes) {
 			const x = positions[2 * i] ?? 0;
 			const y = positions[2 * i + 1] ?? 0;
 			const r = Math.max(this.radius[i] ?? 3, minScreenRadius);
@@ -761,75 +854,118 @@ export class GraphCanvas {
 		ctx.globalAlpha = 1;
 		this.paintRings(ctx, k);
 
-		const drawnLabels = this.options.labels === false ? 0 : this.paintLabels(ctx, visible, emphasis, { minX, minY, maxX, maxY });
+		const labels = this.options.labels === false ? { drawn: 0, pending: 0 } : this.paintLabels(ctx, nodes, emphasis, { minX, minY, maxX, maxY });
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		ctx.globalAlpha = 1;
-		return { drawnNodes, drawnLinks, drawnLabels, ms: 0 };
+		// Labels left for later come with the next frame (a moving layout draws again anyway).
+		if (labels.pending > 0) this.requestDraw();
+		return { drawnNodes, drawnLinks, drawnLabels: labels.drawn, pendingLabels: labels.pending, ms: 0 };
 	}
 
-	private paintOutlines(ctx: CanvasRenderingContext2D, k: number): void {
+	/**
+	 * Brings the hull canvas up to date: drawn again when the view, the size or the colours changed, or an outline moved
+	 * half a pixel or more on screen since it was drawn; otherwise it stays as it is (a moving layout's outlines drift by
+	 * a fraction of a pixel per frame at the overview), and the frame only copies it.
+	 */
+	private paintHulls(): void {
+		const drawn = this.hullsDrawn;
+		const t = this.transform;
+		const sameView = drawn !== null && drawn.palette === this.palette && drawn.width === this.width && drawn.height === this.height && drawn.transform.x === t.x && drawn.transform.y === t.y && drawn.transform.k === t.k;
+		const slack = HULL_SLACK_PX / t.k;
+		// An outline reaches no further than its members moved: while no node moved half a pixel since the hulls were
+		// drawn, neither did they, and the outlines need not even be followed (they are, on demand, for hit tests).
+		if (sameView && this.outlineState === "moving" && !movedBeyond(drawn.positions, this.positions, slack / Math.SQRT2)) return;
 		this.updateOutlines();
+		if (sameView && !outlinesMoved(drawn.outlines, this.outlines, slack)) return;
+		const ctx = this.hullContext;
+		ctx.setTransform(1, 0, 0, 1, 0, 0);
+		ctx.clearRect(0, 0, this.hullCanvas.width, this.hullCanvas.height);
+		ctx.setTransform(this.ratio * t.k, 0, 0, this.ratio * t.k, this.ratio * t.x, this.ratio * t.y);
+		this.paintOutlines(ctx, t.k);
+		ctx.setTransform(1, 0, 0, 1, 0, 0);
+		// Copies: the tracker updates its outlines in place, a drag moves a node in place.
+		this.hullsDrawn = { outlines: this.outlines.map((outline) => outline.slice()), positions: this.positions.slice(), transform: { ...t }, width: this.width, height: this.height, palette: this.palette };
+	}
+
+	private clearHulls(): void {
+		if (this.hullsDrawn === null) return;
+		this.hullContext.setTransform(1, 0, 0, 1, 0, 0);
+		this.hullContext.clearRect(0, 0, this.hullCanvas.width, this.hullCanvas.height);
+		this.hullsDrawn = null;
+	}
+
+	/**
+	 * Hulls batched by tint (a path per tint for the fills, one for the rims, one for the edges, whatever the number of
+	 * clusters): each cluster's tint over its outline grown by `band` (each support point pushed further out along its
+	 * direction), once more over the band just inside the edge, which reads as the rim (a ring: the inner edge runs the
+	 * other way round, so rims of one tint that overlap still fill), and a thin edge.
+	 */
+	private paintOutlines(ctx: CanvasRenderingContext2D, k: number): void {
 		const tints = this.palette.clusters.length > 0 ? this.palette.clusters : FALLBACK_PALETTE.clusters;
-		// What a wide round-joined stroke under the fill used to draw, as two fills (stroking a wide line over large areas
-		// every frame was most of the raster time): the tint over the outline grown by `band` (each support point pushed
-		// further out along its direction), and once more over the band just inside the edge, which reads as the rim.
 		const band = 8 / Math.max(k, 0.2);
-		const lines = tints.map(() => new Path2D());
-		ctx.globalAlpha = 0.07;
-		this.outlines.forEach((outline, c) => {
-			const count = outline.length / 2;
-			if (count < 3) return;
-			const t = c % tints.length;
-			let cx = 0;
-			let cy = 0;
+		const outlines = this.outlines;
+		for (let t = 0; t < tints.length; t++) {
+			ctx.fillStyle = tints[t] ?? FALLBACK_PALETTE.accent;
+			ctx.globalAlpha = 0.07;
+			ctx.beginPath();
+			for (let c = t; c < outlines.length; c += tints.length) this.tracePolygon(ctx, outlines[c], band, false);
+			ctx.fill();
+			ctx.beginPath();
+			for (let c = t; c < outlines.length; c += tints.length) {
+				const outline = outlines[c];
+				if (outline === undefined || outline.length < 6) continue;
+				this.tracePolygon(ctx, outline, 0, false);
+				this.tracePolygon(ctx, outline, -band, true);
+			}
+			ctx.fill();
+			// The thin edges, one device pixel wide: the rasteriser's fast hairline path (a wider line is stroked as a
+			// polygon). The alpha makes up for the 1.2 px it used to be.
+			ctx.beginPath();
+			for (let c = t; c < outlines.length; c += tints.length) this.tracePolygon(ctx, outlines[c], 0, false);
+			ctx.globalAlpha = 0.42;
+			ctx.lineWidth = 1 / (k * this.ratio);
+			ctx.strokeStyle = tints[t] ?? FALLBACK_PALETTE.accent;
+			ctx.stroke();
+		}
+		ctx.globalAlpha = 1;
+	}
+
+	/**
+	 * Adds an outline to the current path, offset by `by` world units: outward along each support point's direction when
+	 * positive; inward, towards the outline's centre (at most most of the way, in a small outline), when negative.
+	 * `reverse` runs it the other way round.
+	 */
+	private tracePolygon(ctx: CanvasRenderingContext2D, outline: Outline | undefined, by: number, reverse: boolean): void {
+		if (outline === undefined) return;
+		const count = outline.length / 2;
+		if (count < 3) return;
+		let cx = 0;
+		let cy = 0;
+		if (by < 0) {
 			for (let p = 0; p < count; p++) {
 				cx += (outline[2 * p] ?? 0) / count;
 				cy += (outline[2 * p + 1] ?? 0) / count;
 			}
-			const fill = new Path2D();
-			const rim = new Path2D();
-			const line = lines[t];
-			for (let p = 0; p < count; p++) {
+		}
+		for (let q = 0; q < count; q++) {
+			const p = reverse ? count - 1 - q : q;
+			let x = outline[2 * p] ?? 0;
+			let y = outline[2 * p + 1] ?? 0;
+			if (by > 0) {
 				// Point p is the support point in direction p of `count` (OutlineTracker gives every direction or none).
 				const angle = (2 * Math.PI * p) / count;
-				const x = outline[2 * p] ?? 0;
-				const y = outline[2 * p + 1] ?? 0;
-				const gx = x + Math.cos(angle) * band;
-				const gy = y + Math.sin(angle) * band;
-				// The rim's inner edge: towards the centre by the band, or most of the way in a small outline.
+				x += Math.cos(angle) * by;
+				y += Math.sin(angle) * by;
+			} else if (by < 0) {
 				const toCentre = Math.hypot(cx - x, cy - y);
-				const inward = toCentre > 0 ? Math.min(band, 0.9 * toCentre) / toCentre : 0;
-				const ix = x + (cx - x) * inward;
-				const iy = y + (cy - y) * inward;
-				if (p === 0) {
-					fill.moveTo(gx, gy);
-					line?.moveTo(x, y);
-				} else {
-					fill.lineTo(gx, gy);
-					line?.lineTo(x, y);
-				}
-				if (p === 0) rim.moveTo(ix, iy);
-				else rim.lineTo(ix, iy);
+				const inward = toCentre > 0 ? Math.min(-by, 0.9 * toCentre) / toCentre : 0;
+				x += (cx - x) * inward;
+				y += (cy - y) * inward;
 			}
-			fill.closePath();
-			line?.closePath();
-			rim.closePath();
-			rim.moveTo(outline[0] ?? 0, outline[1] ?? 0);
-			for (let p = 1; p < count; p++) rim.lineTo(outline[2 * p] ?? 0, outline[2 * p + 1] ?? 0);
-			rim.closePath();
-			ctx.fillStyle = tints[t] ?? FALLBACK_PALETTE.accent;
-			ctx.fill(fill);
-			ctx.fill(rim, "evenodd");
-		});
-		// The thin edges, one path per tint, one device pixel wide: the rasteriser's fast hairline path (a wider line is
-		// stroked as a polygon). The alpha makes up for the 1.2 px it used to be.
-		ctx.globalAlpha = 0.42;
-		ctx.lineWidth = 1 / (k * this.ratio);
-		lines.forEach((line, t) => {
-			ctx.strokeStyle = tints[t] ?? FALLBACK_PALETTE.accent;
-			ctx.stroke(line);
-		});
-		ctx.globalAlpha = 1;
+			if (q === 0) ctx.moveTo(x, y);
+			else ctx.lineTo(x, y);
+		}
+		ctx.closePath();
 	}
 
 	private paintRings(ctx: CanvasRenderingContext2D, k: number): void {
@@ -851,12 +987,10 @@ export class GraphCanvas {
 		ctx.stroke(path);
 	}
 
-	private paintLabels(ctx: CanvasRenderingContext2D, visible: Uint8Array, emphasis: Uint8Array | null, view: { minX: number; minY: number; maxX: number; maxY: number }): number {
+	private paintLabels(ctx: CanvasRenderingContext2D, nodes: Int32Array, emphasis: Uint8Array | null, view: { minX: number; minY: number; maxX: number; maxY: number }): { drawn: number; pending: number } {
 		const { x: tx, y: ty, k } = this.transform;
 		const candidates: { i: number; priority: number }[] = [];
-		const n = this.graph.nodes.length;
-		for (let i = 0; i < n; i++) {
-			if (visible[i] !== 1) continue;
+		for (const i of nodes) {
 			const x = this.positions[2 * i] ?? 0;
 			const y = this.positions[2 * i + 1] ?? 0;
 			if (x < view.minX || x > view.maxX || y < view.minY || y > view.maxY) continue;
@@ -884,12 +1018,19 @@ export class GraphCanvas {
 		const chosen = placeLabels(boxes, this.width, this.height, 6, 160);
 		const ratio = this.ratio;
 		// Every label's image first, then every copy: a page written after a copy from it would be copied whole first.
+		// A few new images per draw at most (text is slow to raster, a first draw would make every one of them): the
+		// most important labels come first, the rest over the next frames.
+		let fresh = 0;
+		let pending = 0;
 		const slots = chosen.map((b) => {
 			const i = candidates[b]?.i ?? -1;
 			const box = boxes[b];
 			if (i < 0 || box === undefined) return null;
 			const muted = (this.level[i] ?? 3) >= 2 && emphasis?.[i] !== 1;
-			return this.labelSlot(i, Math.min(2, this.level[i] ?? 3), muted, box.w - 4);
+			const label = this.labelSlot(i, Math.min(2, this.level[i] ?? 3), muted, box.w - 4, fresh < NEW_LABELS_PER_DRAW);
+			if (label === "later") pending++;
+			else if (label !== null && label.fresh) fresh++;
+			return label === "later" ? null : label;
 		});
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		let drawn = 0;
@@ -907,11 +1048,11 @@ export class GraphCanvas {
 			drawn++;
 		});
 		ctx.globalAlpha = 1;
-		return drawn;
+		return { drawn, pending };
 	}
 
 	/** Node i's label in the atlas, drawn there once per style: a halo in the background colour keeps text readable over links and outlines. */
-	private labelSlot(i: number, tier: number, muted: boolean, width: number): { key: number; slot: AtlasSlot } | null {
+	private labelSlot(i: number, tier: number, muted: boolean, width: number, mayDraw: boolean): { key: number; slot: AtlasSlot; fresh: boolean } | "later" | null {
 		const ratio = this.ratio;
 		const font = `${LABEL_WEIGHTS[tier] ?? "11px"} ${this.palette.font}`;
 		const colour = muted ? this.palette.textMuted : this.palette.text;
@@ -919,7 +1060,8 @@ export class GraphCanvas {
 		// Muted and plain labels of a node are kept apart, so a hover that emphasises neighbours draws nothing again.
 		const key = 2 * i + (muted ? 1 : 0);
 		const cached = this.labelAtlas.get(key, style);
-		if (cached !== undefined) return { key, slot: cached };
+		if (cached !== undefined) return { key, slot: cached, fresh: false };
+		if (!mayDraw) return "later";
 		const pad = HALO;
 		// The width is the sum of character advances: a pixel more each side for kerning the sum does not see.
 		const cssWidth = width + 2 * pad + 2;
@@ -940,6 +1082,6 @@ export class GraphCanvas {
 		g.strokeText(text, w / ratio / 2, pad);
 		g.fillText(text, w / ratio / 2, pad);
 		g.setTransform(1, 0, 0, 1, 0, 0);
-		return { key, slot };
+		return { key, slot, fresh: true };
 	}
 }
