@@ -1,6 +1,6 @@
 /** The core's YAML port backed by js-yaml (the serializer Obsidian itself uses). */
 import { dump, load } from "js-yaml";
-import { plainMapping, type YamlPort } from "../core";
+import { plainMapping, plainPair, type YamlPort } from "../core";
 
 /**
  * js-yaml with long lines kept whole, so ids and titles stay on one line. Mappings of plain values are written by
@@ -8,5 +8,6 @@ import { plainMapping, type YamlPort } from "../core";
  */
 export const nodeYaml: YamlPort = {
 	stringify: (value) => plainMapping(value) ?? dump(value, { lineWidth: -1, noRefs: true }),
+	stringifyPair: plainPair,
 	parse: (text) => load(text),
 };

@@ -6,6 +6,11 @@ export interface YamlPort {
 	stringify(value: Record<string, unknown>): string;
 	/** Parses YAML text; throws on invalid YAML. */
 	parse(text: string): unknown;
+	/**
+	 * One top-level `key: value` pair as `stringify` writes it inside a mapping, where the host can write it directly
+	 * and cheaply; null (or no method) sends it to `stringify`.
+	 */
+	stringifyPair?(key: string, value: unknown): string | null;
 }
 
 /** Properties that differ in every note: not worth remembering. */
@@ -25,6 +30,12 @@ export function pairwiseYaml(yaml: YamlPort): YamlPort {
 			if (keys.length === 0) return yaml.stringify(value);
 			let out = "";
 			for (const key of keys) {
+				// What the host writes directly needs no memory: most pairs, in the command-line tool.
+				const direct = yaml.stringifyPair?.(key, value[key]) ?? null;
+				if (direct !== null) {
+					out += direct;
+					continue;
+				}
 				const pair = { [key]: value[key] };
 				if (UNIQUE_KEYS.has(key)) {
 					out += yaml.stringify(pair);

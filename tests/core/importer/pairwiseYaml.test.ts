@@ -12,4 +12,9 @@ describe("pairwiseYaml", () => {
 		for (const note of [...notes, ...notes]) expect(yaml.stringify(note)).toBe(nodeYaml.stringify(note));
 		expect(yaml.stringify({})).toBe(nodeYaml.stringify({}));
 	});
+	it("does the same for a host that writes no pair directly (every pair remembered)", () => {
+		const host = { stringify: (value: Record<string, unknown>) => nodeYaml.stringify(value), parse: (text: string) => nodeYaml.parse(text) };
+		const yaml = pairwiseYaml(host);
+		for (const note of [...notes, ...notes]) expect(yaml.stringify(note)).toBe(nodeYaml.stringify(note));
+	});
 });
