@@ -7,7 +7,7 @@
 import { drag, interpolateZoom, pointer, quadtree, select, zoom, zoomIdentity, type D3DragEvent, type Quadtree, type QuadtreeLeaf, type ZoomBehavior, type ZoomTransform } from "d3";
 import { adjacencyOf, neighboursOf, type Adjacency } from "../../../core/graph/adjacency";
 import { levelOf, NODE_KINDS } from "../../../core/graph/kinds";
-import { placeLabels, type LabelBox } from "../../../core/graph/labelGrid";
+import { LabelGrid, type LabelBox } from "../../../core/graph/labelGrid";
 import type { Graph } from "../../../core/graph/model";
 import { insideOutline, OutlineTracker, outlinesDiffer, outlinesMoved, type Outline } from "../../../core/graph/outlines";
 import { nodeRadius } from "../../../core/graph/radius";
@@ -75,6 +75,14 @@ const NEW_LABELS_PER_DRAW = 16;
 /** Printable ASCII: measured per label font ahead of the first draw. */
 const COMMON_CHARACTERS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
 
+/** A rectangle in device pixels. */
+interface DeviceRect {
+	x: number;
+	y: number;
+	w: number;
+	h: number;
+}
+
 /** How stale the cluster outlines are: current, moved by the layout (a partial update will do), or moved at once. */
 type OutlineState = "current" | "moving" | "jumped";
 
@@ -109,7 +117,7 @@ export class GraphCanvas {
 	private readonly hullCanvas: HTMLCanvasElement;
 	private readonly hullContext: CanvasRenderingContext2D;
 	/** What the hull canvas shows: the outlines (copies) and the view and colours they were drawn with; null: nothing valid. */
-	private hullsDrawn: { outlines: Outline[]; positions: Float32Array; transform: ViewTransform; width: number; height: number; palette: GraphPalette } | null = null;
+	private hullsDrawn: { outlines: Outline[]; positions: Float32Array; transform: ViewTransform; width: number; height: number; palette: GraphPalette; area: DeviceRect } | null = null;
 	private readonly options: GraphCanvasOptions;
 	/** The container's window: popout windows have their own animation frames. */
 	private readonly win: Window;
@@ -132,8 +140,11 @@ export class GraphCanvas {
 	/** The timer that computes outlines in full once the layout has stopped moving them. */
 	private outlineSettle = 0;
 	private tree: Quadtree<number> | null = null;
-	private readonly labelWidths = new Map<number, number>();
+	/** Label widths per node, CSS pixels (NaN: not measured yet). */
+	private labelWidths = new Float32Array(0);
 	private readonly textWidths = new TextWidths();
+	/** Label style strings per tier and mutedness, for the palette and pixel ratio they were made for. */
+	private labelStyles: { key: string; palette: GraphPalette | null; styles: Map<number, string> } = { key: "", palette: null, styles: new Map() };
 	/** Labels drawn once (halo and text), then copied each frame: text is slow to raster. */
 	private readonly labelAtlas = new LabelAtlas();
 	private palette: GraphPalette;
@@ -224,7 +235,7 @@ export class GraphCanvas {
 		});
 		this.maxRadius = this.radius.reduce((max, r) => Math.max(max, r), 0);
 		if (this.positions.length !== n * 2) this.positions = new Float32Array(n * 2);
-		this.labelWidths.clear();
+		this.labelWidths = new Float32Array(n).fill(NaN);
 		this.labelAtlas.clear();
 		this.allowed = null;
 		this.highlighted = null;
@@ -355,7 +366,7 @@ export class GraphCanvas {
 	refreshTheme(): void {
 		if (this.options.palette === undefined) this.palette = readPalette(this.canvas);
 		this.paletteRead = true;
-		this.labelWidths.clear();
+		this.labelWidths.fill(NaN);
 		this.textWidths.clear();
 		this.labelAtlas.clear();
 		this.requestDraw();
@@ -502,16 +513,25 @@ export class GraphCanvas {
 		return this.allowed === null || this.allowed[i] === 1;
 	}
 
-	/** The nodes of hierarchy level `level` or above (0: clusters and hubs … 3: every node), in index order. */
+	/**
+	 * The nodes of hierarchy level `level` or above (0: clusters and hubs … 3: every node), in label priority order
+	 * (see `labelPriority`), so that labels need no sorting while nothing is emphasised.
+	 */
 	private nodesUpTo(level: number): Int32Array {
 		let list = this.levelNodes[level];
 		if (list === undefined) {
 			const out: number[] = [];
 			for (let i = 0; i < this.level.length; i++) if ((this.level[i] ?? 0) <= level) out.push(i);
+			out.sort((a, b) => this.labelPriority(b) - this.labelPriority(a) || a - b);
 			list = Int32Array.from(out);
 			this.levelNodes[level] = list;
 		}
 		return list;
+	}
+
+	/** Which labels win a place: higher levels first (clusters, then sub-topics, …), then the most cited or linked. */
+	private labelPriority(i: number): number {
+		return (4 - (this.level[i] ?? 3)) * 1000 + Math.min(999, this.graph.nodes[i]?.weight ?? 0);
 	}
 
 	/** The links (indices) whose two ends are of hierarchy level `level` or above. */
@@ -741,9 +761,9 @@ export class GraphCanvas {
 		const ratio = this.ratio;
 		this.readTheme();
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
-		ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
 		const n = this.graph.nodes.length;
 		if (n === 0 || this.width === 0) {
+			ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
 			this.clearHulls();
 			return { drawnNodes: 0, drawnLinks: 0, drawnLabels: 0, pendingLabels: 0, ms: 0 };
 		}
@@ -790,8 +810,11 @@ export class GraphCanvas {
 			for (const j of neighboursOf(this.adjacency, this.hovered)) emphasis[j] = 1;
 		} else if (this.highlighted !== null) emphasis = this.highlighted;
 
+		ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
 		this.paintHulls();
-		if (this.hullsDrawn !== null) ctx.drawImage(this.hullCanvas, 0, 0);
+		// Only where there are hulls: a copy's cost is its area.
+		const hulls = this.hullsDrawn?.area;
+		if (hulls !== undefined && hulls.w > 0 && hulls.h > 0) ctx.drawImage(this.hullCanvas, hulls.x, hulls.y, hulls.w, hulls.h, hulls.x, hulls.y, hulls.w, hulls.h);
 		ctx.setTransform(ratio * k, 0, 0, ratio * k, ratio * tx, ratio * ty);
 
 		// Links: one path for all, one more for the emphasised ones; those between nodes of the zoom's levels, unless a
@@ -884,7 +907,34 @@ export class GraphCanvas {
 		this.paintOutlines(ctx, t.k);
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		// Copies: the tracker updates its outlines in place, a drag moves a node in place.
-		this.hullsDrawn = { outlines: this.outlines.map((outline) => outline.slice()), positions: this.positions.slice(), transform: { ...t }, width: this.width, height: this.height, palette: this.palette };
+		this.hullsDrawn = { outlines: this.outlines.map((outline) => outline.slice()), positions: this.positions.slice(), transform: { ...t }, width: this.width, height: this.height, palette: this.palette, area: this.hullArea() };
+	}
+
+	/** The device-pixel rectangle the hulls cover (their outlines grown by the band and a pixel), within the canvas. */
+	private hullArea(): DeviceRect {
+		const { x: tx, y: ty, k } = this.transform;
+		const grow = 8 / Math.max(k, 0.2) + 2 / k;
+		let minX = Infinity;
+		let minY = Infinity;
+		let maxX = -Infinity;
+		let maxY = -Infinity;
+		for (const outline of this.outlines) {
+			for (let p = 0; p + 1 < outline.length; p += 2) {
+				const x = outline[p] ?? 0;
+				const y = outline[p + 1] ?? 0;
+				if (x < minX) minX = x;
+				if (x > maxX) maxX = x;
+				if (y < minY) minY = y;
+				if (y > maxY) maxY = y;
+			}
+		}
+		if (minX > maxX) return { x: 0, y: 0, w: 0, h: 0 };
+		const r = this.ratio;
+		const x0 = Math.max(0, Math.floor(((minX - grow) * k + tx) * r));
+		const y0 = Math.max(0, Math.floor(((minY - grow) * k + ty) * r));
+		const x1 = Math.min(this.hullCanvas.width, Math.ceil(((maxX + grow) * k + tx) * r));
+		const y1 = Math.min(this.hullCanvas.height, Math.ceil(((maxY + grow) * k + ty) * r));
+		return { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
 	}
 
 	private clearHulls(): void {
@@ -989,43 +1039,55 @@ export class GraphCanvas {
 
 	private paintLabels(ctx: CanvasRenderingContext2D, nodes: Int32Array, emphasis: Uint8Array | null, view: { minX: number; minY: number; maxX: number; maxY: number }): { drawn: number; pending: number } {
 		const { x: tx, y: ty, k } = this.transform;
-		const candidates: { i: number; priority: number }[] = [];
-		for (const i of nodes) {
+		const inView = (i: number): boolean => {
 			const x = this.positions[2 * i] ?? 0;
 			const y = this.positions[2 * i + 1] ?? 0;
-			if (x < view.minX || x > view.maxX || y < view.minY || y > view.maxY) continue;
-			const level = this.level[i] ?? 3;
-			const screenRadius = (this.radius[i] ?? 3) * k;
+			if (x < view.minX || x > view.maxX || y < view.minY || y > view.maxY) return false;
 			// Small notes get a label only once they are big enough on screen to be told apart.
-			if (level >= 2 && screenRadius < 4 && emphasis?.[i] !== 1) continue;
-			const boost = i === this.hovered ? 1e6 : emphasis?.[i] === 1 ? 1e5 : i === this.focus ? 5e4 : 0;
-			candidates.push({ i, priority: boost + (4 - level) * 1000 + Math.min(999, this.graph.nodes[i]?.weight ?? 0) });
+			return (this.level[i] ?? 3) < 2 || (this.radius[i] ?? 3) * k >= 4 || emphasis?.[i] === 1;
+		};
+		// Candidates by priority: the hovered node, the emphasised ones, the focus, then by level and weight. The shown
+		// nodes come in that last order already (see `nodesUpTo`): a layout frame with nothing emphasised sorts nothing.
+		let order: ArrayLike<number>;
+		if (emphasis === null) {
+			const out = new Int32Array(nodes.length);
+			let count = 0;
+			if (this.focus >= 0 && nodes.includes(this.focus) && inView(this.focus)) out[count++] = this.focus;
+			for (const i of nodes) if (i !== this.focus && inView(i)) out[count++] = i;
+			order = out.subarray(0, count);
+		} else {
+			const candidates: { i: number; priority: number }[] = [];
+			for (const i of nodes) {
+				if (!inView(i)) continue;
+				const boost = i === this.hovered ? 1e6 : emphasis[i] === 1 ? 1e5 : i === this.focus ? 5e4 : 0;
+				candidates.push({ i, priority: boost + this.labelPriority(i) });
+			}
+			candidates.sort((a, b) => b.priority - a.priority || a.i - b.i);
+			order = candidates.map((c) => c.i);
 		}
-		candidates.sort((a, b) => b.priority - a.priority || a.i - b.i);
 		const family = this.palette.font;
-		const boxes: LabelBox[] = [];
-		for (const { i } of candidates.slice(0, 2000)) {
+		const grid = new LabelGrid(this.width, this.height, 6);
+		const chosen: { i: number; box: LabelBox }[] = [];
+		for (let c = 0; c < order.length && c < 2000 && chosen.length < 160; c++) {
+			const i = order[c] ?? 0;
 			const tier = Math.min(2, this.level[i] ?? 3);
-			let w = this.labelWidths.get(i);
-			if (w === undefined) {
+			let w = this.labelWidths[i] ?? 0;
+			if (Number.isNaN(w)) {
 				w = this.textWidths.width(shortTitle(this.graph.nodes[i]?.title ?? ""), `${LABEL_WEIGHTS[tier] ?? "11px"} ${family}`);
-				this.labelWidths.set(i, w);
+				this.labelWidths[i] = w;
 			}
 			const sx = (this.positions[2 * i] ?? 0) * k + tx;
 			const sy = (this.positions[2 * i + 1] ?? 0) * k + ty + (this.radius[i] ?? 3) * k + 3;
-			boxes.push({ x: sx - w / 2 - 2, y: sy - 1, w: w + 4, h: LABEL_HEIGHTS[tier] ?? 15 });
+			const box = { x: sx - w / 2 - 2, y: sy - 1, w: w + 4, h: LABEL_HEIGHTS[tier] ?? 15 };
+			if (grid.place(box)) chosen.push({ i, box });
 		}
-		const chosen = placeLabels(boxes, this.width, this.height, 6, 160);
 		const ratio = this.ratio;
 		// Every label's image first, then every copy: a page written after a copy from it would be copied whole first.
 		// A few new images per draw at most (text is slow to raster, a first draw would make every one of them): the
 		// most important labels come first, the rest over the next frames.
 		let fresh = 0;
 		let pending = 0;
-		const slots = chosen.map((b) => {
-			const i = candidates[b]?.i ?? -1;
-			const box = boxes[b];
-			if (i < 0 || box === undefined) return null;
+		const slots = chosen.map(({ i, box }) => {
 			const muted = (this.level[i] ?? 3) >= 2 && emphasis?.[i] !== 1;
 			const label = this.labelSlot(i, Math.min(2, this.level[i] ?? 3), muted, box.w - 4, fresh < NEW_LABELS_PER_DRAW);
 			if (label === "later") pending++;
@@ -1034,12 +1096,10 @@ export class GraphCanvas {
 		});
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		let drawn = 0;
-		chosen.forEach((b, c) => {
-			const i = candidates[b]?.i ?? -1;
-			const box = boxes[b];
+		chosen.forEach(({ i, box }, c) => {
 			const label = slots[c];
 			// A slot whose page was emptied for a later label (a full atlas) waits for the next draw.
-			if (box === undefined || label === null || label === undefined || this.labelAtlas.get(label.key, label.slot.style) !== label.slot) return;
+			if (label === null || label === undefined || this.labelAtlas.get(label.key, label.slot.style) !== label.slot) return;
 			const slot = label.slot;
 			ctx.globalAlpha = emphasis !== null && emphasis[i] !== 1 ? 0.35 : 1;
 			// Whole device pixels: an image copied between pixels would blur its text.
@@ -1051,12 +1111,25 @@ export class GraphCanvas {
 		return { drawn, pending };
 	}
 
+	/** What a label of this tier and mutedness is drawn with (font, colours, pixel ratio), one string per palette and ratio. */
+	private labelStyle(tier: number, muted: boolean): string {
+		const key = `${this.ratio}`;
+		if (this.labelStyles.key !== key || this.labelStyles.palette !== this.palette) this.labelStyles = { key, palette: this.palette, styles: new Map() };
+		const slot = 2 * tier + (muted ? 1 : 0);
+		let style = this.labelStyles.styles.get(slot);
+		if (style === undefined) {
+			style = `${LABEL_WEIGHTS[tier] ?? "11px"} ${this.palette.font}|${muted ? this.palette.textMuted : this.palette.text}|${this.palette.background}|${this.ratio}`;
+			this.labelStyles.styles.set(slot, style);
+		}
+		return style;
+	}
+
 	/** Node i's label in the atlas, drawn there once per style: a halo in the background colour keeps text readable over links and outlines. */
 	private labelSlot(i: number, tier: number, muted: boolean, width: number, mayDraw: boolean): { key: number; slot: AtlasSlot; fresh: boolean } | "later" | null {
 		const ratio = this.ratio;
 		const font = `${LABEL_WEIGHTS[tier] ?? "11px"} ${this.palette.font}`;
 		const colour = muted ? this.palette.textMuted : this.palette.text;
-		const style = `${font}|${colour}|${this.palette.background}|${ratio}`;
+		const style = this.labelStyle(tier, muted);
 		// Muted and plain labels of a node are kept apart, so a hover that emphasises neighbours draws nothing again.
 		const key = 2 * i + (muted ? 1 : 0);
 		const cached = this.labelAtlas.get(key, style);
