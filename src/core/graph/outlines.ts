@@ -86,6 +86,9 @@ export class OutlineTracker {
 	/** Members grouped by cluster: members.slice(start[c], start[c + 1]). */
 	private readonly start: Int32Array;
 	private readonly members: Int32Array;
+	/** The core members grouped the same way (null: no core). */
+	private readonly core: Int32Array | null;
+	private coreStart = new Int32Array(0);
 	/** Per cluster and direction, the support node (-1: none yet). */
 	private readonly at: Int32Array;
 	private readonly best: Float64Array;
@@ -102,7 +105,7 @@ export class OutlineTracker {
 		private readonly padding = 10,
 		directions = 24,
 		/** 1 for the members a first `update` scans; null: every member. */
-		private readonly core: Uint8Array | null = null,
+		core: Uint8Array | null = null,
 	) {
 		this.directions = directions;
 		this.cos = new Float64Array(directions);
@@ -122,6 +125,17 @@ export class OutlineTracker {
 			fill[c] = (fill[c] ?? 0) + 1;
 		});
 		this.start = start;
+		// The core members, cluster by cluster in the same order: a first update visits only them.
+		this.core = core === null ? null : this.members.filter((i) => core[i] === 1);
+		if (this.core !== null) {
+			const coreStart = new Int32Array(clusterCount + 1);
+			for (const i of this.core) {
+				const c = clusterOf[i] ?? 0;
+				coreStart[c + 1] = (coreStart[c + 1] ?? 0) + 1;
+			}
+			for (let c = 0; c < clusterCount; c++) coreStart[c + 1] = (coreStart[c + 1] ?? 0) + (coreStart[c] ?? 0);
+			this.coreStart = coreStart;
+		}
 		this.at = new Int32Array(clusterCount * directions).fill(-1);
 		this.best = new Float64Array(clusterCount * directions);
 		this.candidates = new Int32Array(directions);
@@ -138,7 +152,7 @@ export class OutlineTracker {
 	update(positions: Float32Array, share = 8): Outline[] {
 		if (!this.scanned && this.core === null) return this.full(positions);
 		if (!this.scanned) {
-			for (let c = 0; c < this.clusterCount; c++) this.scanCluster(positions, c, true, this.core);
+			for (let c = 0; c < this.clusterCount; c++) this.scanCluster(positions, c, true, true);
 			this.scanned = true;
 			return this.outlines(positions);
 		}
@@ -148,8 +162,8 @@ export class OutlineTracker {
 		return this.outlines(positions);
 	}
 
-	/** Scans cluster c: every member (`whole`; only those `only` marks, when given), else its support nodes before the scan. */
-	private scanCluster(positions: Float32Array, c: number, whole: boolean, only: Uint8Array | null = null): void {
+	/** Scans cluster c: every member (`whole`; its core members only with `coreOnly`), else its support nodes before the scan. */
+	private scanCluster(positions: Float32Array, c: number, whole: boolean, coreOnly = false): void {
 		const D = this.directions;
 		const base = c * D;
 		const best = this.best;
@@ -159,11 +173,13 @@ export class OutlineTracker {
 		if (candidates !== null) candidates.set(at.subarray(base, base + D));
 		best.fill(-Infinity, base, base + D);
 		at.fill(-1, base, base + D);
-		const count = whole ? (this.start[c + 1] ?? 0) - (this.start[c] ?? 0) : D;
-		const first = this.start[c] ?? 0;
+		const list = coreOnly && this.core !== null ? this.core : this.members;
+		const starts = coreOnly && this.core !== null ? this.coreStart : this.start;
+		const count = whole ? (starts[c + 1] ?? 0) - (starts[c] ?? 0) : D;
+		const first = starts[c] ?? 0;
 		for (let m = 0; m < count; m++) {
-			const i = candidates === null ? (this.members[first + m] ?? -1) : (candidates[m] ?? -1);
-			if (i < 0 || (only !== null && only[i] !== 1)) continue;
+			const i = candidates === null ? (list[first + m] ?? -1) : (candidates[m] ?? -1);
+			if (i < 0) continue;
 			const x = positions[2 * i] ?? 0;
 			const y = positions[2 * i + 1] ?? 0;
 			if (Number.isNaN(x) || Number.isNaN(y)) continue;

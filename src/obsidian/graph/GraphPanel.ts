@@ -55,8 +55,6 @@ export interface GraphPanelOptions {
 }
 
 const SEARCH_DELAY_MS = 150;
-/** What the canvas holds before a cold start's first layout frame. */
-const EMPTY_GRAPH: Graph = { nodes: [], links: [], clusters: [] };
 /** How long the "hold Ctrl to zoom" hint of a code block stays up. */
 const HINT_MS = 1500;
 
@@ -82,11 +80,6 @@ export class GraphPanel {
 	private pinned = new Set<number>();
 	private needsFit = true;
 	private settled = false;
-	/**
-	 * A cold start: the canvas holds an empty graph until the layout's first frame brings real places, so nothing is
-	 * drawn with every node at (0, 0) and no zoom (which would draw every level of the graph for nothing).
-	 */
-	private awaitingFrame = false;
 	/** Every place was known at the show, so the picture was settled at once: the layout's first frame only confirms it. */
 	private settledAtShow = false;
 	private allowed: Uint8Array | null = null;
@@ -155,7 +148,6 @@ export class GraphPanel {
 		this.framed = false;
 		this.lastAlpha = 0;
 		let missing = content.graph.nodes.length;
-		this.awaitingFrame = positions === undefined;
 		if (positions !== undefined) {
 			// Draw the known places at once, and new nodes where the layout will start them (beside their parent): the
 			// same seeded placement the layout makes, so nothing jumps when its first frame arrives.
@@ -165,7 +157,12 @@ export class GraphPanel {
 			this.canvas.setPositions(shown, missing === 0);
 			this.canvas.setFocus(this.focusIndex);
 			if (this.needsFit && this.fitNow()) this.needsFit = false;
-		} else this.canvas.setGraph(EMPTY_GRAPH);
+		} else {
+			// A cold start: the canvas draws nothing until the layout's first frame brings real places (not every node at
+			// (0, 0) with no zoom, which would draw every level of the graph for nothing), and prepares its drawing meanwhile.
+			this.canvas.expectGraph(content.graph);
+			this.canvas.setFocus(this.focusIndex);
+		}
 		// Every place known and nothing still moving: the layout starts settled (alpha 0) and will not move a node, so
 		// this picture is the final one; the worker's first frame only confirms it.
 		this.settledAtShow = positions !== undefined && missing === 0 && !(content.alpha !== undefined && content.alpha > 0);
@@ -271,14 +268,6 @@ export class GraphPanel {
 
 	private frame(frame: LayoutFrame): void {
 		if (this.destroyed || frame.positions.length !== this.graph.nodes.length * 2) return;
-		if (this.awaitingFrame) {
-			// The first places of a cold start: the graph, its marks and the fitted view go to the canvas together, so
-			// its first draw is already the overview.
-			this.awaitingFrame = false;
-			this.canvas.setGraph(this.graph);
-			this.canvas.setFocus(this.focusIndex);
-			this.pushMasks();
-		}
 		// The start positions come back unchanged from a layout that started settled: they are on screen already.
 		const echo = this.settledAtShow && frame.settled && frame.tick === 0;
 		this.settledAtShow = false;
@@ -401,9 +390,8 @@ export class GraphPanel {
 		}
 	}
 
-	/** Hands the filter and highlight masks to the canvas (once it holds the graph they belong to). */
+	/** Hands the filter and highlight masks to the canvas. */
 	private pushMasks(): void {
-		if (this.awaitingFrame) return;
 		this.canvas.setFilter(this.allowed);
 		this.canvas.setHighlight(this.matches);
 	}

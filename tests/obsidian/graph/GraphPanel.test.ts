@@ -45,13 +45,14 @@ function worker(): StandInWorker {
 }
 
 describe("GraphPanel", () => {
-	it("cold start: the canvas gets the graph only with the layout's first frame, so nothing is drawn at (0, 0)", () => {
+	it("cold start: the canvas draws nothing before the layout's first frame, so nothing is drawn at (0, 0)", () => {
 		const panel = new GraphPanel(document.body.createDiv(), host);
 		expect(panel.layoutInWorker()).toBe(true);
 		panel.show({ graph, fit: true });
 		expect(worker().sent.at(-1)?.type).toBe("start");
 		expect(panel.getGraph()).toBe(graph);
-		expect(panel.canvas.getGraph().nodes).toHaveLength(0);
+		expect(panel.canvas.draw().drawnNodes).toBe(0);
+		expect(panel.canvas.hitTest(0, 0)).toBe(-1);
 		expect(panel.isSettled()).toBe(false);
 		const positions = seedPositions(layoutGraphOf(graph));
 		worker().post({ type: "positions", positions, alpha: 0.6, settled: false, tick: 0 });
@@ -65,7 +66,7 @@ describe("GraphPanel", () => {
 		const panel = new GraphPanel(document.body.createDiv(), host);
 		panel.show({ graph, positions: new Float32Array(graph.nodes.length * 2).fill(NaN), fit: true });
 		expect(worker().sent.at(-1)?.type).toBe("start");
-		expect(panel.canvas.getGraph().nodes).toHaveLength(0);
+		expect(panel.canvas.draw().drawnNodes).toBe(0);
 		expect(panel.isSettled()).toBe(false);
 		const positions = seedPositions(layoutGraphOf(graph));
 		worker().post({ type: "positions", positions, alpha: 0.6, settled: false, tick: 0 });

@@ -71,7 +71,7 @@ const LABEL_HEIGHTS = [17, 15, 15];
 /** The halo's width around label text, CSS pixels. */
 const HALO = 3;
 /** New label images one draw makes at most (a first draw at the overview needs a few dozen, zoomed in up to 160). */
-const NEW_LABELS_PER_DRAW = 16;
+const NEW_LABELS_PER_DRAW = 12;
 /** Printable ASCII: measured per label font ahead of the first draw. */
 const COMMON_CHARACTERS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
 
@@ -150,8 +150,11 @@ export class GraphCanvas {
 	private palette: GraphPalette;
 	/** Whether the palette came from the theme (or the options): read once the canvas is in the document. */
 	private paletteRead: boolean;
-	/** The timer of the next set-up step (see `prepare`). */
+	/** Set-up steps still to run, one per task, and the timer of the next (see `later`). */
+	private readonly idleSteps: Array<() => void> = [];
 	private prepareTimer = 0;
+	/** The graph's positions are still to come (see `expectGraph`): nothing is drawn or hit until they do. */
+	private awaiting = false;
 	private transform: ViewTransform = { x: 0, y: 0, k: 1 };
 	private width = 0;
 	private height = 0;
@@ -213,13 +216,18 @@ export class GraphCanvas {
 			this.resizeObserver = new Observer(() => this.resize());
 			this.resizeObserver.observe(container);
 		}
-		this.prepare([() => this.readTheme(), () => this.warmLabelFonts(), () => this.labelAtlas.prepare(this.ratio)]);
+		this.later(
+			() => this.readTheme(),
+			() => this.warmLabelFonts(),
+			() => this.labelAtlas.prepare(this.ratio),
+		);
 	}
 
 	/** Replaces the graph (after a vault change); positions must follow with `setPositions`. */
 	setGraph(graph: Graph): void {
 		this.graph = graph;
 		const n = graph.nodes.length;
+		this.awaiting = false;
 		this.adjacency = null;
 		this.levelNodes = [];
 		this.levelLinks = [];
@@ -245,6 +253,26 @@ export class GraphCanvas {
 		this.invalidate();
 	}
 
+	/**
+	 * Takes a graph whose positions come later (a cold start: the layout places every node): nothing is drawn until
+	 * `setPositions`, and meanwhile, one step per task, what drawing it needs is built (the nodes and links of each zoom
+	 * level, the outline tracker, the overview's label widths), so that its first frame has less to do.
+	 */
+	expectGraph(graph: Graph): void {
+		this.setGraph(graph);
+		this.awaiting = true;
+		const graphNow = (): boolean => this.graph === graph && !this.destroyed;
+		this.later(
+			() => graphNow() && this.nodesUpTo(1),
+			() => graphNow() && this.linksUpTo(1),
+			() => graphNow() && this.outlineTrackerFor(),
+			() => graphNow() && this.measureLabels(this.nodesUpTo(1)),
+			// The overview's most important labels (clusters first), a draw's worth per step.
+			...[0, 1, 2].map((step) => () => graphNow() && this.drawLabelsAhead(this.nodesUpTo(1).subarray(step * NEW_LABELS_PER_DRAW, (step + 1) * NEW_LABELS_PER_DRAW))),
+			() => graphNow() && this.nodesUpTo(3),
+		);
+	}
+
 	/** The graph being drawn. */
 	getGraph(): Graph {
 		return this.graph;
@@ -254,6 +282,7 @@ export class GraphCanvas {
 	setPositions(positions: Float32Array, settled = false): void {
 		if (positions.length !== this.graph.nodes.length * 2) return;
 		this.positions = positions;
+		this.awaiting = false;
 		// A layout frame moves every node a little: the outlines may follow with a partial update (a new graph's first
 		// frame too: its outlines start from the clusters' structure). A picture at rest gets exact outlines at once.
 		const partial = !settled && (this.outlineState !== "jumped" || this.outlineTracker === null);
@@ -374,6 +403,7 @@ export class GraphCanvas {
 
 	/** The node under a point in canvas (CSS pixel) coordinates, or -1: the one drawn on top, as the eye sees it. */
 	hitTest(screenX: number, screenY: number): number {
+		if (this.awaiting) return -1;
 		const { x, y, k } = this.transform;
 		const wx = (screenX - x) / k;
 		const wy = (screenY - y) / k;
@@ -423,7 +453,7 @@ export class GraphCanvas {
 
 	/** Whether node i is drawn at the current zoom and filters. */
 	isVisible(i: number): boolean {
-		return this.isAllowed(i) && this.shownAtZoom(i, maxLevelAt(this.transform.k));
+		return !this.awaiting && this.isAllowed(i) && this.shownAtZoom(i, maxLevelAt(this.transform.k));
 	}
 
 	/**
@@ -440,9 +470,14 @@ export class GraphCanvas {
 		this.shownWidth = this.width;
 		this.shownHeight = this.height;
 		if (before.width === 0 || before.height === 0) {
-			// First time on screen: only now do the theme's variables apply to the container.
-			if (this.options.palette === undefined) this.palette = readPalette(this.canvas);
-			this.paletteRead = true;
+			// First time on screen: only now do the theme's variables apply to the container. The hull canvas's memory is
+			// taken now, in a task of its own, rather than by the first frame that draws hulls.
+			if (this.options.palette === undefined) this.usePalette(readPalette(this.canvas));
+			this.later(() => {
+				this.hullContext.fillRect(0, 0, 1, 1);
+				this.hullContext.clearRect(0, 0, 1, 1);
+				this.hullContext.getImageData(0, 0, 1, 1);
+			});
 			if (!this.moved) this.fit();
 			return;
 		}
@@ -477,10 +512,12 @@ export class GraphCanvas {
 	 * first time (the style recalculation that resolves the theme, a font's first use, a large canvas), and all of them in
 	 * the open's task or its first draw made one long task. A draw that comes first does what it needs itself.
 	 */
-	private prepare(steps: Array<() => void>): void {
+	private later(...steps: Array<() => void>): void {
+		this.idleSteps.push(...steps);
+		if (this.prepareTimer !== 0) return;
 		const next = (): void => {
 			this.prepareTimer = 0;
-			const step = steps.shift();
+			const step = this.idleSteps.shift();
 			if (step === undefined || this.destroyed) return;
 			step();
 			this.prepareTimer = this.win.setTimeout(next, 0);
@@ -491,7 +528,13 @@ export class GraphCanvas {
 	/** Reads the theme's colours once the canvas is in the document (before, the variables do not apply). */
 	private readTheme(): void {
 		if (this.paletteRead || !this.canvas.isConnected) return;
-		this.palette = readPalette(this.canvas);
+		this.usePalette(readPalette(this.canvas));
+	}
+
+	/** Takes the theme's colours; label widths measured in another font are measured again. */
+	private usePalette(palette: GraphPalette): void {
+		if (palette.font !== this.palette.font) this.labelWidths.fill(NaN);
+		this.palette = palette;
 		this.paletteRead = true;
 	}
 
@@ -567,17 +610,9 @@ export class GraphCanvas {
 
 	private updateOutlines(): void {
 		if (this.outlineState === "current") return;
-		if (this.outlineTracker === null) {
-			// Hulls wrap what the filters allow (a search filter or type toggles shrink them); semantic zoom keeps them
-			// whole, so a cluster's shape stays the same from the overview down to its notes.
-			const allowed = this.allowed;
-			const clusterOf = allowed === null ? this.clusterOf : this.clusterOf.map((c, i) => (allowed[i] === 1 ? c : -1));
-			// A moving layout's first outlines wrap each cluster's own node and sub-topics (see OutlineTracker).
-			const core = this.level.map((level) => (level <= 1 ? 1 : 0));
-			this.outlineTracker = new OutlineTracker(clusterOf, this.radius, this.graph.clusters.length, OUTLINE_PADDING, undefined, core);
-		}
+		const tracker = this.outlineTrackerFor();
 		const moving = this.outlineState === "moving";
-		this.outlines = moving ? this.outlineTracker.update(this.positions) : this.outlineTracker.full(this.positions);
+		this.outlines = moving ? tracker.update(this.positions) : tracker.full(this.positions);
 		this.outlineState = "current";
 		if (this.outlineSettle !== 0) this.win.clearTimeout(this.outlineSettle);
 		this.outlineSettle = 0;
@@ -593,6 +628,20 @@ export class GraphCanvas {
 			this.outlines = tracker.full(this.positions);
 			if (outlinesDiffer(before, this.outlines, 0.5 / this.transform.k)) this.requestDraw();
 		}, OUTLINE_SETTLE_MS);
+	}
+
+	/** The outline tracker for the graph and filter in place. */
+	private outlineTrackerFor(): OutlineTracker {
+		if (this.outlineTracker === null) {
+			// Hulls wrap what the filters allow (a search filter or type toggles shrink them); semantic zoom keeps them
+			// whole, so a cluster's shape stays the same from the overview down to its notes.
+			const allowed = this.allowed;
+			const clusterOf = allowed === null ? this.clusterOf : this.clusterOf.map((c, i) => (allowed[i] === 1 ? c : -1));
+			// A moving layout's first outlines wrap each cluster's own node and sub-topics (see OutlineTracker).
+			const core = this.level.map((level) => (level <= 1 ? 1 : 0));
+			this.outlineTracker = new OutlineTracker(clusterOf, this.radius, this.graph.clusters.length, OUTLINE_PADDING, undefined, core);
+		}
+		return this.outlineTracker;
 	}
 
 	private measure(): void {
@@ -761,7 +810,7 @@ export class GraphCanvas {
 		const ratio = this.ratio;
 		this.readTheme();
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
-		const n = this.graph.nodes.length;
+		const n = this.awaiting ? 0 : this.graph.nodes.length;
 		if (n === 0 || this.width === 0) {
 			ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
 			this.clearHulls();
@@ -1071,11 +1120,7 @@ export class GraphCanvas {
 		for (let c = 0; c < order.length && c < 2000 && chosen.length < 160; c++) {
 			const i = order[c] ?? 0;
 			const tier = Math.min(2, this.level[i] ?? 3);
-			let w = this.labelWidths[i] ?? 0;
-			if (Number.isNaN(w)) {
-				w = this.textWidths.width(shortTitle(this.graph.nodes[i]?.title ?? ""), `${LABEL_WEIGHTS[tier] ?? "11px"} ${family}`);
-				this.labelWidths[i] = w;
-			}
+			const w = this.labelWidth(i, tier, family);
 			const sx = (this.positions[2 * i] ?? 0) * k + tx;
 			const sy = (this.positions[2 * i + 1] ?? 0) * k + ty + (this.radius[i] ?? 3) * k + 3;
 			const box = { x: sx - w / 2 - 2, y: sy - 1, w: w + 4, h: LABEL_HEIGHTS[tier] ?? 15 };
@@ -1109,6 +1154,30 @@ export class GraphCanvas {
 		});
 		ctx.globalAlpha = 1;
 		return { drawn, pending };
+	}
+
+	/** Node i's label width, CSS pixels, measured once per graph and font. */
+	private labelWidth(i: number, tier: number, family: string): number {
+		let w = this.labelWidths[i] ?? 0;
+		if (Number.isNaN(w)) {
+			w = this.textWidths.width(shortTitle(this.graph.nodes[i]?.title ?? ""), `${LABEL_WEIGHTS[tier] ?? "11px"} ${family}`);
+			this.labelWidths[i] = w;
+		}
+		return w;
+	}
+
+	/** Draws the labels of these nodes into the atlas ahead of a draw, as the overview shows them (not muted). */
+	private drawLabelsAhead(nodes: Int32Array): void {
+		for (const i of nodes) {
+			const tier = Math.min(2, this.level[i] ?? 3);
+			this.labelSlot(i, tier, tier >= 2, this.labelWidth(i, tier, this.palette.font), true);
+		}
+	}
+
+	/** Measures the labels of these nodes ahead of a draw. */
+	private measureLabels(nodes: Int32Array): void {
+		this.readTheme();
+		for (const i of nodes) this.labelWidth(i, Math.min(2, this.level[i] ?? 3), this.palette.font);
 	}
 
 	/** What a label of this tier and mutedness is drawn with (font, colours, pixel ratio), one string per palette and ratio. */
