@@ -135,7 +135,8 @@ describe("episode codes in Chromium", () => {
 		expect(await page.evaluate(() => document.body.dataset.error ?? null)).toBeNull();
 
 		const codes = await page.$$eval("#typed a.research-atlas-code", (links) => links.map((a) => `${a.textContent ?? ""}:${a.nextElementSibling?.textContent ?? ""}`));
-		expect(codes).toEqual(["E026:4", "E011:4", "E009:5", "E008:2", "E079:4", "E081:4", "E019:5", "E010:5", "E025:3"]);
+		// Counts are the reviews citing each code: the episode notes quoting them and the episode index are not citations.
+		expect(codes).toEqual(["E026:3", "E011:3", "E009:3", "E008:1", "E079:3", "E081:2", "E019:3", "E010:3", "E025:2"]);
 
 		mkdirSync("artifacts", { recursive: true });
 		for (const theme of ["light", "dark"]) {
@@ -151,10 +152,10 @@ describe("episode codes in Chromium", () => {
 			groups: Array.from(document.querySelectorAll("#sidebar .research-atlas-citations-note")).map((e) => e.textContent),
 			marks: Array.from(document.querySelectorAll("#sidebar .research-atlas-citation-text mark")).map((e) => e.textContent),
 		}));
-		expect(view.summary).toBe("4 notes · 6 passages");
-		expect(view.groups).toHaveLength(4);
+		expect(view.summary).toBe("3 notes · 5 passages");
+		expect(view.groups).toHaveLength(3);
 		// One highlight per passage on the code (a review's own ==…== gap marks stay as written).
-		expect(view.marks.filter((m) => m === "E026")).toHaveLength(6);
+		expect(view.marks.filter((m) => m === "E026")).toHaveLength(5);
 		// Passages and the code highlight stay readable in both themes.
 		const contrast = await page.evaluate(() => {
 			const mark = document.querySelector("#sidebar .research-atlas-citation-text mark") as HTMLElement;

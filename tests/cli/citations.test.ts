@@ -67,7 +67,6 @@ describe("research-atlas citations", () => {
 		const report = JSON.parse(out[0] ?? "{}") as { codes: Array<{ episode: string; citations: Array<{ file: string; line: number }> }> };
 		expect(report.codes[0]?.episode).toBe("Episodes/E026.md");
 		expect(report.codes[0]?.citations.map((c) => `${c.file}:${c.line}`)).toEqual([
-			"All episodes.md:21",
 			"Reviews/Reinforcement learning and post-training for reasoning.md:29",
 			"Reviews/Reinforcement learning and post-training for reasoning.md:45",
 			"Reviews/Reinforcement learning and reasoning.md:37",

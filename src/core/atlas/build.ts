@@ -7,7 +7,7 @@ import type { CardGroup, ClusterPage, HubPage, Page, ReviewPage } from "../pages
 import { parsePage } from "../pages/parsePage";
 import { GapSuggester, type CorpusText } from "../pages/suggest";
 import { titleKey } from "../text/normalize";
-import { sentenceAt } from "../text/sentences";
+import { sentenceSpanAt } from "../text/sentences";
 import type { Atlas, Collection, Episode, FoundGap, Prose, Question, Review } from "./model";
 
 /** One input: a file name (as shown in messages) and its text. */
@@ -141,13 +141,16 @@ function addReview(atlas: Atlas, page: ReviewPage, prose: ProseCollector, matche
 function addCitations(atlas: Atlas, review: Review, matcher: RegExp): void {
 	for (const section of review.sections) {
 		for (const paragraph of section.paragraphs) {
-			for (const occurrence of findCodes(paragraph.prose.text, matcher)) {
+			const text = paragraph.prose.text;
+			for (const occurrence of findCodes(text, matcher)) {
+				const [from, to] = sentenceSpanAt(text, occurrence.index);
 				episode(atlas, occurrence.code).citations.push({
 					code: occurrence.code,
 					noteId: review.id,
 					blockId: paragraph.blockId,
 					heading: section.heading,
-					sentence: sentenceAt(paragraph.prose.text, occurrence.index),
+					sentence: text.slice(from, to),
+					gaps: paragraph.prose.gaps.filter((g) => g.index >= from && g.index <= to).map((g) => g.index - from),
 				});
 			}
 		}

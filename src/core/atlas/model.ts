@@ -76,6 +76,8 @@ export interface Citation {
 	blockId: string;
 	heading: string;
 	sentence: string;
+	/** Offsets in `sentence` where the scraped page lost words (the passage's gaps), in order. */
+	gaps: number[];
 }
 
 /** An episode, from its anchoring entries (slug, summaries) and from the passages citing it. */

@@ -2,10 +2,11 @@
 import { codeMatcher } from "../episodes/code";
 import { escapeMarkdown } from "../markdown/escape";
 import { listedOf, plural } from "../markdown/counts";
-import { renderProse, type ProseContext } from "../markdown/prose";
+import { GAP_MARK, renderProse, type ProseContext } from "../markdown/prose";
+import { quotedRegion } from "../markdown/quotedRegion";
 import { renderHubRegion } from "../markdown/hubRegion";
 import { Linker } from "./links";
-import type { Atlas, Collection, Episode, Group, Question, Review } from "./model";
+import type { Atlas, Citation, Collection, Episode, Group, Question, Review } from "./model";
 import { assignPaths } from "./paths";
 import { collectionTag, groupTag, typeTag } from "./tags";
 import type { ExistingNotes, NotePlace, NoteType, VaultNote } from "./vaultModel";
@@ -254,16 +255,32 @@ function episodeNote(e: Episode, ctx: Context, path: string): VaultNote {
 		body.push("");
 	}
 	body.push(`## Cited in ${plural(citingNotes.length, "note")} (${plural(e.citations.length, "passage")})`, "");
+	const quotes: string[] = [];
 	for (const noteId of citingNotes) {
 		const r = ctx.reviews.get(noteId);
-		body.push(`### ${ctx.linker.link(noteId, r?.title)}`, "");
+		quotes.push(`### ${ctx.linker.link(noteId, r?.title)}`, "");
 		for (const c of byNote.get(noteId) ?? []) {
 			const where = c.heading === "" ? "passage" : c.heading;
-			body.push(`- ${escapeMarkdown(c.sentence)} (${ctx.linker.link(noteId, where, c.blockId)})`);
+			quotes.push(`- ${quotedSentence(c)} (${ctx.linker.link(noteId, where, c.blockId)})`);
 		}
-		body.push("");
+		quotes.push("");
 	}
+	// The quotes repeat other notes' citations: between markers, the citation index does not count them again.
+	if (quotes.length > 0) body.push(...quotedRegion(quotes.slice(0, -1)));
 	return note(e.id, "episode", e.title ?? e.code, path, fm, body.join("\n").trimEnd());
+}
+
+/** A citing sentence as quoted in an episode note: escaped, with the scraped page's gaps marked as in the passage. */
+function quotedSentence(c: Citation): string {
+	let out = "";
+	let at = 0;
+	for (const gap of c.gaps) {
+		out += escapeMarkdown(c.sentence.slice(at, gap));
+		// The marker stands as a word of its own, as in the passage.
+		out += GAP_MARK + (/^[\p{L}\p{N}—–$]/u.test(c.sentence.slice(gap)) ? " " : "");
+		at = gap;
+	}
+	return out + escapeMarkdown(c.sentence.slice(at));
 }
 
 function indexNotes(ctx: Context, paths: Map<string, string>): VaultNote[] {
@@ -292,7 +309,8 @@ function indexNotes(ctx: Context, paths: Map<string, string>): VaultNote[] {
 		const notes = new Set(e.citations.map((c) => c.noteId)).size;
 		return `| ${linker.link(e.id, e.code)} | ${e.title === null ? "*(only cited)*" : escapeMarkdown(e.title)} | ${notes} | ${e.citations.length} |`;
 	});
-	const episodeBody = [`${plural(episodes.length, "episode")}; citations counted per citing note and per passage.`, "", "| Episode | Title | Citing notes | Citations |", "| --- | --- | ---: | ---: |", ...rows];
+	// A listing, not a citation: between markers, so the citation index does not count this note as citing every episode.
+	const episodeBody = [`${plural(episodes.length, "episode")}; citations counted per citing note and per passage.`, "", ...quotedRegion(["| Episode | Title | Citing notes | Citations |", "| --- | --- | ---: | ---: |", ...rows])];
 	out.push(note(INDEX_IDS.episodes, "index", "All episodes", path(INDEX_IDS.episodes), base("index", "All episodes", path(INDEX_IDS.episodes), INDEX_IDS.episodes, [], []), episodeBody.join("\n")));
 	return out;
 }

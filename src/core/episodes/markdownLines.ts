@@ -23,6 +23,15 @@ export interface MarkdownLine {
 export const CITED_BY_START_PREFIX = "%% research-atlas:cited-by start";
 /** Prefix of the closing marker of a generated "Cited by" section. */
 export const CITED_BY_END_PREFIX = "%% research-atlas:cited-by end";
+/** Prefix of the opening marker of a region the import wrote that quotes or lists codes (see quotedRegion.ts). */
+export const QUOTED_START_PREFIX = "%% research-atlas:quoted start";
+/** Prefix of the closing marker of a quoted region. */
+export const QUOTED_END_PREFIX = "%% research-atlas:quoted end";
+/** Generated regions the citation scan skips whole, by the prefix of their opening marker → that of their closing one. */
+const GENERATED_REGIONS: ReadonlyArray<readonly [string, string]> = [
+	[CITED_BY_START_PREFIX, CITED_BY_END_PREFIX],
+	[QUOTED_START_PREFIX, QUOTED_END_PREFIX],
+];
 
 /** A line's kind before the branches below (and blockKind) settle it; typed as any kind so none of them looks unreachable. */
 const TEXT: LineKind = "text";
@@ -48,7 +57,8 @@ export function scanLines(text: string, visit: (line: MarkdownLine) => boolean |
 	let number = 1;
 	let fence: { char: string; length: number } | null = null;
 	let inComment = false;
-	let inGenerated = false;
+	/** The closing marker's prefix while inside a generated region. */
+	let generatedEnd: string | null = null;
 	let frontmatter = frontmatterEnd(text) > 0;
 	// Indented code blocks (four spaces or a tab): they start after a blank line or a heading, never inside a list.
 	let previous: LineKind = "blank";
@@ -68,16 +78,15 @@ export function scanLines(text: string, visit: (line: MarkdownLine) => boolean |
 		if (frontmatter) {
 			entry.kind = "frontmatter";
 			if (number > 1 && (line.trimEnd() === "---" || line.trimEnd() === "...")) frontmatter = false;
-		} else if (inGenerated) {
+		} else if (generatedEnd !== null) {
 			entry.kind = "generated";
-			if (line.trim().startsWith(CITED_BY_END_PREFIX)) inGenerated = false;
+			if (line.trim().startsWith(generatedEnd)) generatedEnd = null;
 		} else if (fence !== null) {
 			entry.kind = "code";
 			const close = line.includes(fence.char.repeat(3)) ? FENCE.exec(line) : null;
 			if (close?.[1] !== undefined && close[1][0] === fence.char && close[1].length >= fence.length && line.slice(close[0].length).trim() === "") fence = null;
-		} else if (!inComment && line.includes("%%") && line.includes(CITED_BY_START_PREFIX) && line.trim().startsWith(CITED_BY_START_PREFIX)) {
+		} else if (!inComment && line.includes("%%") && (generatedEnd = generatedRegionEnd(line)) !== null) {
 			entry.kind = "generated";
-			inGenerated = true;
 		} else if (!inComment && !line.includes("%%")) {
 			// Most lines: no comment to track, nothing hidden.
 			fence = blockKind(entry, line, false) ?? fence;
@@ -123,6 +132,14 @@ export function scanLines(text: string, visit: (line: MarkdownLine) => boolean |
 		from = end + 1;
 		number++;
 	}
+}
+
+/** The closing marker's prefix when `line` opens a generated region, else null. */
+function generatedRegionEnd(line: string): string | null {
+	if (!line.includes("research-atlas:")) return null;
+	const trimmed = line.trim();
+	for (const [start, end] of GENERATED_REGIONS) if (trimmed.startsWith(start)) return end;
+	return null;
 }
 
 /** Sets a visible line's kind (fence opening, blank, heading, else text); returns the fence it opens, if any. */

@@ -4,6 +4,7 @@ import type { Atlas, Prose } from "../atlas/model";
 import { INDEX_IDS } from "../atlas/notes";
 import { escapeMarkdown, inlineCode } from "../markdown/escape";
 import { plural } from "../markdown/counts";
+import { quotedRegion } from "../markdown/quotedRegion";
 import type { WriteSummary } from "../vault/planWrites";
 
 function snippet(prose: Prose, index: number): string {
@@ -61,6 +62,7 @@ export function renderReport(atlas: Atlas, linker: Linker, actions: readonly Wri
 	const gaps = gapRows(atlas, linker);
 	lines.push("", `## Gaps in the scraped text (${gaps.length})`, "");
 	if (gaps.length === 0) lines.push("None found.");
-	else lines.push("Where a hyperlinked term was lost in scraping. Suggestions come from other pages that kept the same sentence; nothing was rewritten.", "", "| Note | Context | Suggestion |", "| --- | --- | --- |", ...gaps);
+	// The contexts quote passages: between markers, the citation index does not count the report as citing their codes.
+	else lines.push("Where a hyperlinked term was lost in scraping. Suggestions come from other pages that kept the same sentence; nothing was rewritten.", "", ...quotedRegion(["| Note | Context | Suggestion |", "| --- | --- | --- |", ...gaps]));
 	return lines.join("\n");
 }

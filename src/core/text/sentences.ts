@@ -1,13 +1,19 @@
 /** Sentence boundaries in prose, for quoting the sentence around a citation. */
 
-/** The sentence of `text` that contains offset `index` (trimmed). */
-export function sentenceAt(text: string, index: number): string {
+/** The [from, to) span of the sentence of `text` that contains offset `index`, without white space at either end. */
+export function sentenceSpanAt(text: string, index: number): [number, number] {
 	const boundary = /[.!?]+["'”’)]*(?=\s+|$)/g;
 	let start = 0;
+	let end = text.length;
 	for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
-		const end = m.index + m[0].length;
-		if (index < end) return text.slice(start, end).trim();
-		start = end;
+		const stop = m.index + m[0].length;
+		if (index < stop) {
+			end = stop;
+			break;
+		}
+		start = stop;
 	}
-	return text.slice(start).trim();
+	while (start < end && /\s/.test(text[start] ?? "")) start++;
+	while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
+	return [start, end];
 }

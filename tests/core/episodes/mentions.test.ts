@@ -67,6 +67,11 @@ describe("findMentions", () => {
 		expect(codes(text)).toEqual(["plain:E001@1:7", "plain:E003@5:6"]);
 	});
 
+	it("skips the quotes and listings the import wrote between markers, and nothing past their end", () => {
+		const text = "Before E001\n%% research-atlas:quoted start: quotes and listings, not citations %%\n\n| [[E002]] | x |\n- E003 quoted\n%% research-atlas:cited-by end %%\n- E004 still quoted\n%% research-atlas:quoted end %%\nAfter E005";
+		expect(codes(text)).toEqual(["plain:E001@1:7", "plain:E005@9:6"]);
+	});
+
 	it("does not count an episode note's own code", () => {
 		expect(codes("E026 cites [[E026]] and E011.", "E026")).toEqual(["plain:E011@1:24"]);
 	});
