@@ -27,6 +27,10 @@ export class FsVault implements VaultPort {
 	}
 
 	list(folder: string): Promise<string[]> {
+		return settle(() => this.listNow(folder));
+	}
+
+	private listNow(folder: string): string[] {
 		const start = this.absolute(folder);
 		const out: string[] = [];
 		const walk = (dir: string): void => {
@@ -39,22 +43,25 @@ export class FsVault implements VaultPort {
 			}
 		};
 		walk(start);
-		return Promise.resolve(out.sort());
+		return out.sort();
 	}
 
 	read(path: string): Promise<string | null> {
-		const full = this.absolute(path);
-		try {
-			return Promise.resolve(readFileSync(full, "utf8"));
-		} catch (error) {
-			if (isMissing(error)) return Promise.resolve(null);
-			throw error;
-		}
+		return settle(() => {
+			try {
+				return readFileSync(this.absolute(path), "utf8");
+			} catch (error) {
+				if (isMissing(error)) return null;
+				throw error;
+			}
+		});
 	}
 
 	stat(path: string): Promise<FileStat | null> {
-		const stats = statSync(this.absolute(path), { throwIfNoEntry: false });
-		return Promise.resolve(stats === undefined || !stats.isFile() ? null : { size: stats.size, mtime: stats.mtimeMs });
+		return settle(() => {
+			const stats = statSync(this.absolute(path), { throwIfNoEntry: false });
+			return stats === undefined || !stats.isFile() ? null : { size: stats.size, mtime: stats.mtimeMs };
+		});
 	}
 
 	/**
@@ -64,13 +71,13 @@ export class FsVault implements VaultPort {
 	readonly parallelCreates = 16;
 
 	create(path: string, content: string): Promise<void> {
-		const full = this.absolute(path);
-		const folder = dirname(full);
-		if (!this.folders.has(folder)) {
-			mkdirSync(folder, { recursive: true });
-			this.folders.add(folder);
-		}
 		return new Promise((done, fail) => {
+			const full = this.absolute(path);
+			const folder = dirname(full);
+			if (!this.folders.has(folder)) {
+				mkdirSync(folder, { recursive: true });
+				this.folders.add(folder);
+			}
 			// `wx`: a file that appeared meanwhile is never replaced.
 			writeFile(full, content, { encoding: "utf8", flag: "wx" }, (error) => {
 				if (error === null) return done();
@@ -85,9 +92,20 @@ export class FsVault implements VaultPort {
 	}
 
 	replace(path: string, expected: string, content: string): Promise<boolean> {
-		const full = this.absolute(path);
-		if (!existsSync(full) || readFileSync(full, "utf8") !== expected) return Promise.resolve(false);
-		writeFileSync(full, content, "utf8");
-		return Promise.resolve(true);
+		return settle(() => {
+			const full = this.absolute(path);
+			if (!existsSync(full) || readFileSync(full, "utf8") !== expected) return false;
+			writeFileSync(full, content, "utf8");
+			return true;
+		});
+	}
+}
+
+/** The result of synchronous work as a promise: what it throws (a path outside the vault, a disk error) rejects it. */
+function settle<T>(work: () => T): Promise<T> {
+	try {
+		return Promise.resolve(work());
+	} catch (error) {
+		return Promise.reject(error instanceof Error ? error : new Error(String(error)));
 	}
 }

@@ -21,4 +21,11 @@ describe("FsVault.create", () => {
 		expect(readFileSync(join(dir, "A.md"), "utf8")).toBe("mine");
 		await expect(async () => vault.create("../outside.md", "x")).rejects.toThrow(/outside the vault/);
 	});
+
+	it("rejects, never throws, for a path outside the vault, whatever the call", () => {
+		const vault = new FsVault(mkdtempSync(join(tmpdir(), "atlas-fs-")));
+		// Called without await: a synchronous throw would escape here instead of rejecting the promise.
+		const calls = [vault.create("../x.md", "x"), vault.read("../x.md"), vault.stat("../x.md"), vault.replace("../x.md", "", "x"), vault.list("../")];
+		return Promise.all(calls.map((call) => expect(call).rejects.toThrow(/outside the vault/)));
+	});
 });
