@@ -256,6 +256,13 @@ describe("UI helpers", () => {
 		expect(el.querySelector("li")?.textContent).toBe("item");
 	});
 
+	it("leaves Obsidian comments out, on one line or across several, but not inside code", async () => {
+		const el = document.createElement("div");
+		await MarkdownRenderer.render(new App(), "%% marker %%\n\nKept %%hidden%% text\n%% open\nstill hidden\nclosed %% after\n\n```\n%% code %%\n```", el, "x.md", new Plugin_());
+		expect([...el.querySelectorAll("p")].map((p) => p.textContent)).toEqual(["Kept  text after"]);
+		expect(el.querySelector("code")?.textContent).toBe("%% code %%");
+	});
+
 	it("DOM helpers work", () => {
 		const el = document.createElement("div");
 		const child = el.createDiv({ cls: "a b", text: "hi", attr: { "data-x": 1 } });

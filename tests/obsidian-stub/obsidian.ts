@@ -2231,6 +2231,20 @@ function renderLinks(parent: HTMLElement, text: string, sourcePath: string): voi
 	if (last < text.length) parent.appendText(text.slice(last));
 }
 
+/** A line without its comment parts, and whether a comment is still open at its end. */
+function withoutComments(line: string, inComment: boolean): { text: string; inComment: boolean } {
+	let text = "";
+	let open = inComment;
+	let at = 0;
+	for (let mark = line.indexOf("%%"); mark >= 0; mark = line.indexOf("%%", at)) {
+		if (!open) text += line.slice(at, mark);
+		open = !open;
+		at = mark + 2;
+	}
+	if (!open) text += line.slice(at);
+	return { text, inComment: open };
+}
+
 export abstract class MarkdownRenderer extends MarkdownRenderChild {
 	/** Renders headings, lists, code blocks, paragraphs and links as DOM nodes (text only, never HTML). */
 	static render(_app: Real.App | App, markdown: string, el: HTMLElement, sourcePath: string, _component: Real.Component): Promise<void> {
@@ -2243,9 +2257,10 @@ export abstract class MarkdownRenderer extends MarkdownRenderChild {
 			if (paragraph.length > 0) renderInline(el.createEl("p"), paragraph.join(" "), sourcePath);
 			paragraph = [];
 		};
+		let inComment = false;
 		for (let i = 0; i < lines.length; i++) {
-			const line = lines[i] ?? "";
-			const fence = /^(```|~~~)(.*)$/.exec(line.trim());
+			const raw = lines[i] ?? "";
+			const fence = inComment ? null : /^(```|~~~)(.*)$/.exec(raw.trim());
 			if (fence) {
 				flush();
 				list = null;
@@ -2255,6 +2270,11 @@ export abstract class MarkdownRenderer extends MarkdownRenderChild {
 				el.createEl("pre").createEl("code", { text: code.join("\n"), cls: lang ? `language-${lang}` : [] });
 				continue;
 			}
+			// Obsidian comments (`%% … %%`, on one line or across several) are not rendered; a line that was only a comment adds nothing.
+			const visible = withoutComments(raw, inComment);
+			inComment = visible.inComment;
+			if (visible.text.trim() === "" && raw.trim() !== "") continue;
+			const line = visible.text;
 			const heading = /^(#{1,6})\s+(.*?)\s*#*$/.exec(line);
 			const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
 			if (heading) {
