@@ -117,7 +117,7 @@ export class GraphCanvas {
 	private readonly hullCanvas: HTMLCanvasElement;
 	private readonly hullContext: CanvasRenderingContext2D;
 	/** What the hull canvas shows: the outlines (copies) and the view and colours they were drawn with; null: nothing valid. */
-	private hullsDrawn: { outlines: Outline[]; positions: Float32Array; transform: ViewTransform; width: number; height: number; palette: GraphPalette; area: DeviceRect } | null = null;
+	private hullsDrawn: { outlines: Outline[]; positions: Float32Array; transform: ViewTransform; width: number; height: number; palette: GraphPalette; areas: DeviceRect[]; area: DeviceRect } | null = null;
 	private readonly options: GraphCanvasOptions;
 	/** The container's window: popout windows have their own animation frames. */
 	private readonly win: Window;
@@ -861,9 +861,17 @@ export class GraphCanvas {
 
 		ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
 		this.paintHulls();
-		// Only where there are hulls: a copy's cost is its area.
-		const hulls = this.hullsDrawn?.area;
-		if (hulls !== undefined && hulls.w > 0 && hulls.h > 0) ctx.drawImage(this.hullCanvas, hulls.x, hulls.y, hulls.w, hulls.h, hulls.x, hulls.y, hulls.w, hulls.h);
+		// Only where there are hulls (clipped to each one's box, copied once where boxes overlap): a copy costs its area.
+		const hulls = this.hullsDrawn;
+		if (hulls !== null && hulls.areas.length > 0) {
+			const { x, y, w, h } = hulls.area;
+			ctx.save();
+			ctx.beginPath();
+			for (const box of hulls.areas) ctx.rect(box.x, box.y, box.w, box.h);
+			ctx.clip();
+			ctx.drawImage(this.hullCanvas, x, y, w, h, x, y, w, h);
+			ctx.restore();
+		}
 		ctx.setTransform(ratio * k, 0, 0, ratio * k, ratio * tx, ratio * ty);
 
 		// Links: one path for all, one more for the emphasised ones; those between nodes of the zoom's levels, unless a
@@ -956,18 +964,21 @@ export class GraphCanvas {
 		this.paintOutlines(ctx, t.k);
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		// Copies: the tracker updates its outlines in place, a drag moves a node in place.
-		this.hullsDrawn = { outlines: this.outlines.map((outline) => outline.slice()), positions: this.positions.slice(), transform: { ...t }, width: this.width, height: this.height, palette: this.palette, area: this.hullArea() };
+		this.hullsDrawn = { outlines: this.outlines.map((outline) => outline.slice()), positions: this.positions.slice(), transform: { ...t }, width: this.width, height: this.height, palette: this.palette, ...this.hullAreas() };
 	}
 
-	/** The device-pixel rectangle the hulls cover (their outlines grown by the band and a pixel), within the canvas. */
-	private hullArea(): DeviceRect {
+	/** The device-pixel rectangles the hulls cover (each outline grown by the band and a pixel), within the canvas, and their bounds. */
+	private hullAreas(): { areas: DeviceRect[]; area: DeviceRect } {
 		const { x: tx, y: ty, k } = this.transform;
 		const grow = 8 / Math.max(k, 0.2) + 2 / k;
-		let minX = Infinity;
-		let minY = Infinity;
-		let maxX = -Infinity;
-		let maxY = -Infinity;
+		const r = this.ratio;
+		const areas: DeviceRect[] = [];
+		const all = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
 		for (const outline of this.outlines) {
+			let minX = Infinity;
+			let minY = Infinity;
+			let maxX = -Infinity;
+			let maxY = -Infinity;
 			for (let p = 0; p + 1 < outline.length; p += 2) {
 				const x = outline[p] ?? 0;
 				const y = outline[p + 1] ?? 0;
@@ -976,14 +987,19 @@ export class GraphCanvas {
 				if (y < minY) minY = y;
 				if (y > maxY) maxY = y;
 			}
+			if (minX > maxX) continue;
+			const x0 = Math.max(0, Math.floor(((minX - grow) * k + tx) * r));
+			const y0 = Math.max(0, Math.floor(((minY - grow) * k + ty) * r));
+			const x1 = Math.min(this.hullCanvas.width, Math.ceil(((maxX + grow) * k + tx) * r));
+			const y1 = Math.min(this.hullCanvas.height, Math.ceil(((maxY + grow) * k + ty) * r));
+			if (x1 <= x0 || y1 <= y0) continue;
+			areas.push({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
+			all.x0 = Math.min(all.x0, x0);
+			all.y0 = Math.min(all.y0, y0);
+			all.x1 = Math.max(all.x1, x1);
+			all.y1 = Math.max(all.y1, y1);
 		}
-		if (minX > maxX) return { x: 0, y: 0, w: 0, h: 0 };
-		const r = this.ratio;
-		const x0 = Math.max(0, Math.floor(((minX - grow) * k + tx) * r));
-		const y0 = Math.max(0, Math.floor(((minY - grow) * k + ty) * r));
-		const x1 = Math.min(this.hullCanvas.width, Math.ceil(((maxX + grow) * k + tx) * r));
-		const y1 = Math.min(this.hullCanvas.height, Math.ceil(((maxY + grow) * k + ty) * r));
-		return { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
+		return { areas, area: areas.length === 0 ? { x: 0, y: 0, w: 0, h: 0 } : { x: all.x0, y: all.y0, w: all.x1 - all.x0, h: all.y1 - all.y0 } };
 	}
 
 	private clearHulls(): void {
