@@ -263,6 +263,14 @@ describe("UI helpers", () => {
 		expect(el.querySelector("code")?.textContent).toBe("%% code %%");
 	});
 
+	it("renders emphasis and escapes as text, and drops block ids", async () => {
+		const el = document.createElement("div");
+		await MarkdownRenderer.render(new App(), "A **bold** and *italic* _too_ for \\$25 a_b_c 2*3*4 ^p1\n\n- item *x* ^p2", el, "x.md", new Plugin_());
+		expect(el.querySelector("p")?.textContent).toBe("A bold and italic too for $25 a_b_c 2*3*4");
+		expect([...el.querySelectorAll("strong, em")].map((e) => `${e.tagName}:${e.textContent ?? ""}`)).toEqual(["STRONG:bold", "EM:italic", "EM:too", "EM:x"]);
+		expect(el.querySelector("li")?.textContent).toBe("item x");
+	});
+
 	it("DOM helpers work", () => {
 		const el = document.createElement("div");
 		const child = el.createDiv({ cls: "a b", text: "hi", attr: { "data-x": 1 } });

@@ -2210,12 +2210,29 @@ function renderInline(parent: HTMLElement, text: string, sourcePath: string): vo
 	renderLinks(parent, text.slice(last), sourcePath);
 }
 
+/** Plain text with `**strong**` and `*emphasis*` (or `_emphasis_`), and backslash escapes resolved, as Obsidian shows them. */
+function renderEmphasis(parent: HTMLElement, text: string): void {
+	let last = 0;
+	for (const m of text.matchAll(/\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\\*\w])([*_])(?=\S)(.+?)(?<=\S)\2(?![*\w])/g)) {
+		const index = m.index ?? 0;
+		parent.appendText(unescapeMarkdown(text.slice(last, index)));
+		if (m[1] !== undefined) parent.createEl("strong", { text: unescapeMarkdown(m[1]) });
+		else parent.createEl("em", { text: unescapeMarkdown(m[3] ?? "") });
+		last = index + m[0].length;
+	}
+	parent.appendText(unescapeMarkdown(text.slice(last)));
+}
+
+function unescapeMarkdown(text: string): string {
+	return text.includes("\\") ? text.replace(/\\([!-/:-@[-`{-~])/g, "$1") : text;
+}
+
 function renderLinks(parent: HTMLElement, text: string, sourcePath: string): void {
 	const pattern = /\[\[([^\]]+?)\]\]|\[([^\]]*)\]\(([^)\s]+)\)/g;
 	let last = 0;
 	for (const m of text.matchAll(pattern)) {
 		const index = m.index ?? 0;
-		if (index > last) parent.appendText(text.slice(last, index));
+		if (index > last) renderEmphasis(parent, text.slice(last, index));
 		if (m[1] !== undefined) {
 			const bar = m[1].indexOf("|");
 			const target = bar < 0 ? m[1] : m[1].slice(0, bar);
@@ -2228,8 +2245,10 @@ function renderLinks(parent: HTMLElement, text: string, sourcePath: string): voi
 		}
 		last = index + m[0].length;
 	}
-	if (last < text.length) parent.appendText(text.slice(last));
+	if (last < text.length) renderEmphasis(parent, text.slice(last));
 }
+
+const BLOCK_ID = /\s+\^[A-Za-z0-9-]+\s*$/;
 
 /** A line without its comment parts, and whether a comment is still open at its end. */
 function withoutComments(line: string, inComment: boolean): { text: string; inComment: boolean } {
@@ -2254,7 +2273,8 @@ export abstract class MarkdownRenderer extends MarkdownRenderChild {
 		let list: HTMLElement | null = null;
 		let paragraph: string[] = [];
 		const flush = (): void => {
-			if (paragraph.length > 0) renderInline(el.createEl("p"), paragraph.join(" "), sourcePath);
+			// A trailing block id (` ^p1`) is an anchor, not text.
+			if (paragraph.length > 0) renderInline(el.createEl("p"), paragraph.join(" ").replace(BLOCK_ID, ""), sourcePath);
 			paragraph = [];
 		};
 		let inComment = false;
@@ -2285,7 +2305,7 @@ export abstract class MarkdownRenderer extends MarkdownRenderChild {
 			} else if (item) {
 				flush();
 				list ??= el.createEl("ul");
-				renderInline(list.createEl("li"), item[1] ?? "", sourcePath);
+				renderInline(list.createEl("li"), (item[1] ?? "").replace(BLOCK_ID, ""), sourcePath);
 			} else if (line.trim() === "") {
 				flush();
 				list = null;
