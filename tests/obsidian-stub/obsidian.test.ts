@@ -271,6 +271,16 @@ describe("UI helpers", () => {
 		expect(el.querySelector("li")?.textContent).toBe("item x");
 	});
 
+	it("renders quotes and callouts", async () => {
+		const el = document.createElement("div");
+		await MarkdownRenderer.render(new App(), "> [!note] Untitled page\n> The page has *no* title.\n\n> A quote\n> on two lines\nafter", el, "x.md", new Plugin_());
+		expect(el.querySelector(".callout")?.getAttribute("data-callout")).toBe("note");
+		expect(el.querySelector(".callout-title")?.textContent).toBe("Untitled page");
+		expect(el.querySelector(".callout-content p")?.textContent).toBe("The page has no title.");
+		expect(el.querySelector("blockquote p")?.textContent).toBe("A quote on two lines");
+		expect(el.querySelector(":scope > p")?.textContent).toBe("after");
+	});
+
 	it("DOM helpers work", () => {
 		const el = document.createElement("div");
 		const child = el.createDiv({ cls: "a b", text: "hi", attr: { "data-x": 1 } });

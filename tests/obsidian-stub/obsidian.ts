@@ -2266,7 +2266,7 @@ function withoutComments(line: string, inComment: boolean): { text: string; inCo
 
 export abstract class MarkdownRenderer extends MarkdownRenderChild {
 	/** Renders headings, lists, code blocks, paragraphs and links as DOM nodes (text only, never HTML). */
-	static render(_app: Real.App | App, markdown: string, el: HTMLElement, sourcePath: string, _component: Real.Component): Promise<void> {
+	static render(app: Real.App | App, markdown: string, el: HTMLElement, sourcePath: string, component: Real.Component): Promise<void> {
 		const body = splitFrontmatter(markdown);
 		const text = body ? markdown.slice(body.end) : markdown;
 		const lines = text.split(/\r?\n/);
@@ -2297,7 +2297,20 @@ export abstract class MarkdownRenderer extends MarkdownRenderChild {
 			const line = visible.text;
 			const heading = /^(#{1,6})\s+(.*?)\s*#*$/.exec(line);
 			const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
-			if (heading) {
+			if (/^\s{0,3}>/.test(line)) {
+				// A quote, or a callout (`> [!note] Title`), up to the first line that is not quoted.
+				flush();
+				list = null;
+				const quoted = [line.replace(/^\s{0,3}>\s?/, "")];
+				while (i + 1 < lines.length && /^\s{0,3}>/.test(lines[i + 1] ?? "")) quoted.push((lines[++i] ?? "").replace(/^\s{0,3}>\s?/, ""));
+				const callout = /^\[!([\w-]+)\][+-]?\s*(.*)$/.exec(quoted[0] ?? "");
+				if (callout) {
+					const box = el.createDiv({ cls: "callout", attr: { "data-callout": (callout[1] ?? "note").toLowerCase() } });
+					renderInline(box.createDiv({ cls: "callout-title" }), callout[2] || (callout[1] ?? ""), sourcePath);
+					const rest = quoted.slice(1).join("\n");
+					if (rest.trim() !== "") void MarkdownRenderer.render(app, rest, box.createDiv({ cls: "callout-content" }), sourcePath, component);
+				} else void MarkdownRenderer.render(app, quoted.join("\n"), el.createEl("blockquote"), sourcePath, component);
+			} else if (heading) {
 				flush();
 				list = null;
 				const level = heading[1]?.length ?? 1;
