@@ -907,30 +907,43 @@ export class GraphCanvas {
 		ctx.lineWidth = 1.5 / k;
 		ctx.stroke(strong);
 
-		// Nodes: one path per kind (colour), in two layers when something is emphasised.
+		// Nodes: one path per kind (colour), in two layers when something is emphasised. The nodes in view are sorted into
+		// their path first (a bucket per layer and kind), then each path is built on the context and filled: no Path2D
+		// objects, and no fill for a kind with nothing in view.
 		let drawnNodes = 0;
 		const kinds = NODE_KINDS.length;
-		const layers: Path2D[][] = [Array.from({ length: kinds }, () => new Path2D()), Array.from({ length: kinds }, () => new Path2D())];
 		const minScreenRadius = 1.5 / k;
-		for (const i of nodes) {
+		const bucket = new Uint8Array(nodes.length);
+		const sizes = new Int32Array(2 * kinds + 1);
+		for (let m = 0; m < nodes.length; m++) {
+			const i = nodes[m] ?? 0;
 			const x = positions[2 * i] ?? 0;
 			const y = positions[2 * i + 1] ?? 0;
 			const r = Math.max(this.radius[i] ?? 3, minScreenRadius);
 			if (x + r < minX || x - r > maxX || y + r < minY || y - r > maxY) continue;
 			const layer = emphasis === null || emphasis[i] === 1 ? 1 : 0;
-			const path = layers[layer]?.[this.kindIndex[i] ?? 0];
-			if (path === undefined) continue;
-			path.moveTo(x + r, y);
-			path.arc(x, y, r, 0, Math.PI * 2);
+			const b = 1 + layer * kinds + (this.kindIndex[i] ?? 0);
+			bucket[m] = b;
+			sizes[b] = (sizes[b] ?? 0) + 1;
 			drawnNodes++;
 		}
-		layers.forEach((paths, layer) => {
+		for (let b = 1; b <= 2 * kinds; b++) {
+			if (sizes[b] === 0) continue;
+			const layer = b > kinds ? 1 : 0;
 			ctx.globalAlpha = layer === 0 ? DIM : 1;
-			paths.forEach((path, kind) => {
-				ctx.fillStyle = this.palette.kinds[NODE_KINDS[kind] ?? "note"];
-				ctx.fill(path);
-			});
-		});
+			ctx.fillStyle = this.palette.kinds[NODE_KINDS[(b - 1) % kinds] ?? "note"];
+			ctx.beginPath();
+			for (let m = 0; m < nodes.length; m++) {
+				if (bucket[m] !== b) continue;
+				const i = nodes[m] ?? 0;
+				const x = positions[2 * i] ?? 0;
+				const y = positions[2 * i + 1] ?? 0;
+				const r = Math.max(this.radius[i] ?? 3, minScreenRadius);
+				ctx.moveTo(x + r, y);
+				ctx.arc(x, y, r, 0, Math.PI * 2);
+			}
+			ctx.fill();
+		}
 		ctx.globalAlpha = 1;
 		this.paintRings(ctx, k);
 
