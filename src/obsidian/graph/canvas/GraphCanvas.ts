@@ -9,7 +9,7 @@ import { adjacencyOf, neighboursOf, type Adjacency } from "../../../core/graph/a
 import { levelOf, NODE_KINDS } from "../../../core/graph/kinds";
 import { LabelGrid, type LabelBox } from "../../../core/graph/labelGrid";
 import type { Graph } from "../../../core/graph/model";
-import { insideOutline, OutlineTracker, outlinesDiffer, outlinesMoved, type Outline } from "../../../core/graph/outlines";
+import { insideOutline, OutlineTracker, outlinesMoved, type Outline } from "../../../core/graph/outlines";
 import { nodeRadius } from "../../../core/graph/radius";
 import { boundsOf, fitTransform, maxLevelAt, type ViewTransform } from "../../../core/graph/viewTransform";
 import { LabelAtlas, type AtlasSlot } from "./LabelAtlas";
@@ -437,6 +437,7 @@ export class GraphCanvas {
 
 	/** The cluster whose outline contains a canvas point, or -1. */
 	clusterAt(screenX: number, screenY: number): number {
+		if (this.awaiting) return -1;
 		const { x, y, k } = this.transform;
 		this.updateOutlines();
 		const wx = (screenX - x) / k;
@@ -626,7 +627,7 @@ export class GraphCanvas {
 			// A copy: the tracker updates its outlines in place.
 			const before = this.outlines.map((outline) => outline.slice());
 			this.outlines = tracker.full(this.positions);
-			if (outlinesDiffer(before, this.outlines, 0.5 / this.transform.k)) this.requestDraw();
+			if (outlinesMoved(before, this.outlines, HULL_SLACK_PX / this.transform.k)) this.requestDraw();
 		}, OUTLINE_SETTLE_MS);
 	}
 
