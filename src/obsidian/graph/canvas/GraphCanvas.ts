@@ -256,7 +256,8 @@ export class GraphCanvas {
 	/**
 	 * Takes a graph whose positions come later (a cold start: the layout places every node): nothing is drawn until
 	 * `setPositions`, and meanwhile, one step per task, what drawing it needs is built (the nodes and links of each zoom
-	 * level, the outline tracker, the overview's label widths), so that its first frame has less to do.
+	 * level, the outline tracker, the overview's label widths and its most important label images), so that its first
+	 * frame has less to do.
 	 */
 	expectGraph(graph: Graph): void {
 		this.setGraph(graph);
