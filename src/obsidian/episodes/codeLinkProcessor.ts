@@ -21,30 +21,43 @@ const SKIP_CLASSES = ["math", "frontmatter", "internal-embed", CODE_CLASS, COUNT
 
 /** The reading-view post-processor. */
 export function codeLinkProcessor(indexer: EpisodeIndexer, settings: () => AtlasSettings): MarkdownPostProcessor {
+	// The reading view calls this once per section: what a code looks like is worked out once for all of a note's
+	// sections, and again only when the index or the settings moved.
+	let looks: CodeLooks = { revision: -1, settings: null, byCode: new Map() };
 	return (el: HTMLElement, ctx: MarkdownPostProcessorContext) => {
-		if (decorateCodes(el, indexer, ctx.sourcePath, settings()) > 0) ctx.addChild(new CodeLinksChild(el, indexer, ctx.sourcePath, settings));
+		const current = settings();
+		if (looks.revision !== indexer.revision || looks.settings !== current) looks = { revision: indexer.revision, settings: current, byCode: new Map() };
+		const marked = decorateCodes(el, indexer, ctx.sourcePath, current, looks.byCode);
+		if (marked.length > 0) ctx.addChild(new CodeLinksChild(el, indexer, ctx.sourcePath, settings, marked));
 	};
 }
 
+/** Code looks kept for one index revision and one settings object. */
+interface CodeLooks {
+	revision: number;
+	settings: AtlasSettings | null;
+	byCode: Map<string, CodeLook>;
+}
+
 /**
- * Decorates codes inside `el`; returns how many codes (plain or linked) it marked. One walk over the section
- * (skipping code, math, links and embeds whole, never matching selectors per text node), one fragment per
- * text node that holds codes, and one lookup per distinct code: a long note stays cheap to render.
+ * Decorates codes inside `el`; returns the elements it marked (code links it made, and links to episode notes it
+ * counted). One walk over the section (skipping code, math, links and embeds whole, never matching selectors per
+ * text node), one fragment per text node that holds codes, and one lookup per distinct code (`looks` may carry them
+ * over from other sections): a long note stays cheap to render.
  */
-export function decorateCodes(el: HTMLElement, indexer: EpisodeIndexer, sourcePath: string, settings: AtlasSettings): number {
-	for (let up = el.parentElement; up !== null; up = up.parentElement) if (skipped(up)) return 0;
+export function decorateCodes(el: HTMLElement, indexer: EpisodeIndexer, sourcePath: string, settings: AtlasSettings, looks = new Map<string, CodeLook>()): HTMLElement[] {
+	const marked: HTMLElement[] = [];
+	for (let up = el.parentElement; up !== null; up = up.parentElement) if (skipped(up)) return marked;
 	const syntax = indexer.index.syntax;
 	const selfCode = indexer.index.episodeCodeOfNote(sourcePath);
 	const texts: Text[] = [];
 	const links: HTMLElement[] = [];
 	collect(el, syntax.quick, texts, links);
-	const looks = new Map<string, CodeLook>();
 	const look = (code: string): CodeLook => {
 		let found = looks.get(code);
 		if (found === undefined) looks.set(code, (found = codeLook(code, indexer, settings)));
 		return found;
 	};
-	let marked = 0;
 	for (const text of texts) {
 		const value = text.nodeValue ?? "";
 		const mentions = mentionsInLine(value, { syntax, ...(selfCode === undefined ? {} : { selfCode }) }).filter((m) => m.form === "plain");
@@ -53,16 +66,11 @@ export function decorateCodes(el: HTMLElement, indexer: EpisodeIndexer, sourcePa
 		let at = 0;
 		for (const mention of mentions) {
 			if (mention.from > at) fragment.append(value.slice(at, mention.from));
-			const info = look(mention.code);
-			fragment.createEl("a", {
-				cls: info.missing ? ["internal-link", CODE_CLASS, "is-unresolved", MISSING_CLASS] : ["internal-link", CODE_CLASS],
-				text: mention.code,
-				href: mention.code,
-				attr: { "data-href": mention.code, "data-code": mention.code, ...(info.missing ? { "aria-label": missingLabel(mention.code) } : {}) },
-			});
-			if (info.count !== null) countBadge(fragment, info.count, info.label);
+			// Every occurrence of a code looks the same: copy the code's link (and count) instead of building it again.
+			const piece = linkTemplate(look(mention.code), mention.code).cloneNode(true) as DocumentFragment;
+			marked.push(piece.firstElementChild as HTMLElement);
+			fragment.append(piece);
 			at = mention.to;
-			marked++;
 		}
 		if (at < value.length) fragment.append(value.slice(at));
 		text.parentNode?.replaceChild(fragment, text);
@@ -75,7 +83,7 @@ export function decorateCodes(el: HTMLElement, indexer: EpisodeIndexer, sourcePa
 		link.setAttribute("data-code", code);
 		const info = look(code);
 		if (info.count !== null && link.nextElementSibling?.classList.contains(COUNT_CLASS) !== true) link.after(countBadge(createFragment(), info.count, info.label));
-		marked++;
+		marked.push(link);
 	}
 	return marked;
 }
@@ -103,10 +111,26 @@ function skipped(element: Element): boolean {
 }
 
 /** What a code looks like where it is shown: whether its note is missing, and the count after it (null: none). */
-interface CodeLook {
+export interface CodeLook {
 	missing: boolean;
 	count: number | null;
 	label: string;
+	/** The code's link and count, made once and copied for each occurrence. */
+	template?: DocumentFragment;
+}
+
+/** The link (and count) a plain code becomes, made on first use. */
+function linkTemplate(info: CodeLook, code: string): DocumentFragment {
+	if (info.template !== undefined) return info.template;
+	const template = createFragment();
+	template.createEl("a", {
+		cls: info.missing ? ["internal-link", CODE_CLASS, "is-unresolved", MISSING_CLASS] : ["internal-link", CODE_CLASS],
+		text: code,
+		href: code,
+		attr: { "data-href": code, "data-code": code, ...(info.missing ? { "aria-label": missingLabel(code) } : {}) },
+	});
+	if (info.count !== null) countBadge(template, info.count, info.label);
+	return (info.template = template);
 }
 
 function codeLook(code: string, indexer: EpisodeIndexer, settings: AtlasSettings): CodeLook {
@@ -171,13 +195,15 @@ export class CodeLinksChild extends MarkdownRenderChild implements HoverParent {
 		private readonly indexer: EpisodeIndexer,
 		private readonly sourcePath: string,
 		private readonly settings: () => AtlasSettings,
+		/** The links decorateCodes marked in the section, when known (else they are found again). */
+		private readonly marked?: HTMLElement[],
 	) {
 		super(containerEl);
 	}
 
 	override onload(): void {
 		this.drawn = this.indexer.revision;
-		this.byCode = linksByCode(this.containerEl);
+		this.byCode = this.marked === undefined ? linksByCode(this.containerEl) : byCodeOf(this.marked);
 		this.registerDomEvent(this.containerEl, "click", (event) => this.clicked(event));
 		this.registerDomEvent(this.containerEl, "auxclick", (event) => {
 			if (event.button === 1) this.clicked(event);
@@ -218,8 +244,12 @@ export class CodeLinksChild extends MarkdownRenderChild implements HoverParent {
 }
 
 function linksByCode(el: HTMLElement): Map<string, HTMLElement[]> {
+	return byCodeOf(Array.from(el.querySelectorAll<HTMLElement>("[data-code]")));
+}
+
+function byCodeOf(links: HTMLElement[]): Map<string, HTMLElement[]> {
 	const out = new Map<string, HTMLElement[]>();
-	for (const link of Array.from(el.querySelectorAll<HTMLElement>("[data-code]"))) {
+	for (const link of links) {
 		const code = link.getAttribute("data-code") ?? "";
 		const list = out.get(code);
 		if (list === undefined) out.set(code, [link]);
