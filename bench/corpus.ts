@@ -5,18 +5,10 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import type { InputFile } from "../src/core";
+import { rng } from "../tests/helpers/random";
 
-/** A small seeded PRNG (mulberry32), so a corpus repeats exactly. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+// The suites seed their own samples with the corpus's generator.
+export { rng };
 
 function pick<T>(random: () => number, list: T[]): T {
 	return list[Math.floor(random() * list.length)] as T;

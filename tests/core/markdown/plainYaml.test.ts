@@ -1,20 +1,10 @@
 import { dump, load } from "js-yaml";
 import { plainMapping, plainPair, plainScalar } from "../../../src/core";
 import { nodeYaml } from "../../../src/cli/yaml";
+import { rng } from "../../helpers/random";
 
 const OPTIONS = { lineWidth: -1, noRefs: true };
 
-/** mulberry32: the same strings on every run. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Pieces that YAML treats specially somewhere: indicators, spaces, quotes, line breaks, look-alike numbers and words. */
 const PIECES = [
