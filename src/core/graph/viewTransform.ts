@@ -12,9 +12,19 @@ export const NOTE_ZOOM = 0.45;
 /** Zoom at which episodes appear. */
 export const EPISODE_ZOOM = 0.8;
 
-/** The deepest hierarchy level drawn at zoom k (see `levelOf`): 1 in the overview, 3 when every node shows. */
-export function maxLevelAt(k: number): number {
-	return k < NOTE_ZOOM ? 1 : k < EPISODE_ZOOM ? 2 : 3;
+/** Zoom at which sub-topics and hub sections join a large overview (see `OVERVIEW_BUDGET`). */
+export const SUBTOPIC_ZOOM = 0.15;
+/** The most clusters, hubs, sub-topics and sections an overview shows at once: beyond it, zoomed out, it shows clusters and hubs alone. */
+export const OVERVIEW_BUDGET = 400;
+
+/**
+ * The deepest hierarchy level drawn at zoom k (see `levelOf`): 1 in the overview, 3 when every node shows. An
+ * overview of more than OVERVIEW_BUDGET nodes (`overviewNodes`: clusters, hubs, sub-topics and sections) shows level 0
+ * only below SUBTOPIC_ZOOM, so even a huge vault opens on a few hundred nodes.
+ */
+export function maxLevelAt(k: number, overviewNodes = 0): number {
+	if (k < NOTE_ZOOM) return overviewNodes > OVERVIEW_BUDGET && k < SUBTOPIC_ZOOM ? 0 : 1;
+	return k < EPISODE_ZOOM ? 2 : 3;
 }
 
 /** World-space bounds. */

@@ -127,6 +127,8 @@ export class GraphCanvas {
 	private radius!: Float32Array;
 	private maxRadius = 0;
 	private level!: Uint8Array;
+	/** How many nodes the overview has (levels 0 and 1): a large one shows clusters alone when zoomed out. */
+	private overviewSize = 0;
 	private kindIndex!: Uint8Array;
 	private clusterOf!: Int32Array;
 	private positions: Float32Array;
@@ -235,9 +237,11 @@ export class GraphCanvas {
 		this.level = new Uint8Array(n);
 		this.kindIndex = new Uint8Array(n);
 		this.clusterOf = new Int32Array(n);
+		this.overviewSize = 0;
 		graph.nodes.forEach((node, i) => {
 			this.radius[i] = nodeRadius(node.kind, node.weight);
 			this.level[i] = levelOf(node.kind);
+			if (levelOf(node.kind) <= 1) this.overviewSize++;
 			this.kindIndex[i] = NODE_KINDS.indexOf(node.kind);
 			this.clusterOf[i] = node.cluster;
 		});
@@ -264,12 +268,12 @@ export class GraphCanvas {
 		this.awaiting = true;
 		const graphNow = (): boolean => this.graph === graph && !this.destroyed;
 		this.later(
-			() => graphNow() && this.nodesUpTo(1),
-			() => graphNow() && this.linksUpTo(1),
+			() => graphNow() && this.nodesUpTo(this.maxLevel(0)),
+			() => graphNow() && this.linksUpTo(this.maxLevel(0)),
 			() => graphNow() && this.outlineTrackerFor(),
-			() => graphNow() && this.measureLabels(this.nodesUpTo(1)),
+			() => graphNow() && this.measureLabels(this.nodesUpTo(this.maxLevel(0))),
 			// The overview's most important labels (clusters first), a draw's worth per step.
-			...[0, 1, 2].map((step) => () => graphNow() && this.drawLabelsAhead(this.nodesUpTo(1).subarray(step * NEW_LABELS_PER_DRAW, (step + 1) * NEW_LABELS_PER_DRAW))),
+			...[0, 1, 2].map((step) => () => graphNow() && this.drawLabelsAhead(this.nodesUpTo(this.maxLevel(0)).subarray(step * NEW_LABELS_PER_DRAW, (step + 1) * NEW_LABELS_PER_DRAW))),
 			() => graphNow() && this.nodesUpTo(3),
 		);
 	}
@@ -455,7 +459,7 @@ export class GraphCanvas {
 
 	/** Whether node i is drawn at the current zoom and filters. */
 	isVisible(i: number): boolean {
-		return !this.awaiting && this.isAllowed(i) && this.shownAtZoom(i, maxLevelAt(this.transform.k));
+		return !this.awaiting && this.isAllowed(i) && this.shownAtZoom(i, this.maxLevel(this.transform.k));
 	}
 
 	/**
@@ -593,6 +597,11 @@ export class GraphCanvas {
 		return list;
 	}
 
+	/** The deepest level drawn at zoom k, for this graph's overview size. */
+	private maxLevel(k: number): number {
+		return maxLevelAt(k, this.overviewSize);
+	}
+
 	private shownAtZoom(i: number, maxLevel: number): boolean {
 		if (this.options.semanticZoom === false) return true;
 		return (this.level[i] ?? 0) <= maxLevel || this.highlighted?.[i] === 1 || i === this.focus || i === this.hovered;
@@ -600,7 +609,7 @@ export class GraphCanvas {
 
 	private quadtree(): Quadtree<number> {
 		if (this.tree !== null) return this.tree;
-		const maxLevel = maxLevelAt(this.transform.k);
+		const maxLevel = this.maxLevel(this.transform.k);
 		const visible: number[] = [];
 		for (let i = 0; i < this.graph.nodes.length; i++) if (this.isAllowed(i) && this.shownAtZoom(i, maxLevel)) visible.push(i);
 		this.tree = quadtree<number>()
@@ -662,7 +671,7 @@ export class GraphCanvas {
 	}
 
 	private applyTransform(t: ViewTransform): void {
-		const previousLevel = maxLevelAt(this.transform.k);
+		const previousLevel = this.maxLevel(this.transform.k);
 		if (this.zoomBehavior !== null) {
 			// Through d3-zoom, so that its own state matches and the next gesture continues from here.
 			const behavior = this.zoomBehavior;
@@ -673,7 +682,7 @@ export class GraphCanvas {
 				this.applying = false;
 			}
 		} else this.transform = { ...t };
-		if (maxLevelAt(this.transform.k) !== previousLevel) this.tree = null;
+		if (this.maxLevel(this.transform.k) !== previousLevel) this.tree = null;
 		this.requestDraw();
 	}
 
@@ -739,9 +748,9 @@ export class GraphCanvas {
 				// Not set by the canvas itself: a wheel, pan or pinch. (The event's sourceEvent cannot tell: d3-zoom tags a
 				// transform set during a gesture with that gesture's event.)
 				if (!this.applying) this.moved = true;
-				const before = maxLevelAt(this.transform.k);
+				const before = this.maxLevel(this.transform.k);
 				this.transform = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
-				if (maxLevelAt(this.transform.k) !== before) this.tree = null;
+				if (this.maxLevel(this.transform.k) !== before) this.tree = null;
 				this.options.onTransform?.(this.getTransform());
 				this.requestDraw();
 			});
@@ -818,7 +827,7 @@ export class GraphCanvas {
 			this.clearHulls();
 			return { drawnNodes: 0, drawnLinks: 0, drawnLabels: 0, pendingLabels: 0, ms: 0 };
 		}
-		const maxLevel = maxLevelAt(k);
+		const maxLevel = this.maxLevel(k);
 		const positions = this.positions;
 		// Visible world rectangle, grown a little so nodes at the edge are not cut.
 		const margin = 20 / k;

@@ -10,6 +10,8 @@ import { GraphCanvas } from "../../../../src/obsidian/graph/canvas/GraphCanvas";
 import type { Graph } from "../../../../src/core/graph/model";
 import { FALLBACK_PALETTE } from "../../../../src/obsidian/graph/canvas/palette";
 import { installCanvasStandIn } from "../graphPlugin";
+import { generateClusteredGraph } from "../../../../src/core";
+import { OVERVIEW_BUDGET } from "../../../../src/core/graph/viewTransform";
 
 beforeAll(() => {
 	installDomHelpers();
@@ -108,5 +110,31 @@ describe("GraphCanvas.resize", () => {
 		canvas.destroy();
 		const handlers = (el as unknown as { __on?: unknown[] }).__on ?? [];
 		expect(handlers).toEqual([]);
+	});
+});
+
+describe("GraphCanvas semantic zoom", () => {
+	it("opens a huge atlas on its clusters alone, sub-topics joining as the view zooms in; a small one shows both", () => {
+		const show = (clusters: number): { clusters: number; overview: number; at: (k: number) => number } => {
+			const graph = generateClusteredGraph({ nodes: 3000, clusters, subtopicsPerCluster: 8, seed: 3 });
+			const container = document.body.createDiv();
+			container.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, right: 1000, bottom: 800, width: 1000, height: 800, toJSON: () => ({}) });
+			const canvas = new GraphCanvas(container, graph, { palette: FALLBACK_PALETTE });
+			canvas.resize();
+			// Every node within 1,500 world units of the centre: all in view at these zooms.
+			canvas.setPositions(Float32Array.from({ length: graph.nodes.length * 2 }, (_, i) => (((i * 7919) % 3000) - 1500) * (i % 2 === 0 ? 1 : 0.5)), true);
+			const at = (k: number): number => {
+				canvas.zoomTo({ k, x: 500, y: 400 });
+				return canvas.draw().drawnNodes;
+			};
+			return { clusters: graph.nodes.filter((n) => n.kind === "cluster").length, overview: graph.nodes.filter((n) => n.kind === "cluster" || n.kind === "subtopic").length, at };
+		};
+		const huge = show(60);
+		expect(huge.overview).toBeGreaterThan(OVERVIEW_BUDGET);
+		expect(huge.at(0.1)).toBe(huge.clusters);
+		expect(huge.at(0.2)).toBe(huge.overview);
+		const small = show(20);
+		expect(small.overview).toBeLessThanOrEqual(OVERVIEW_BUDGET);
+		expect(small.at(0.1)).toBe(small.overview);
 	});
 });
