@@ -1,8 +1,8 @@
 /** The episode-codes section of the settings tab. */
-import { normalizePath } from "obsidian";
 import { DEFAULT_CODE_PATTERN, episodeFolderOf, isValidCodePattern } from "../../core";
 import type ResearchAtlasPlugin from "../main";
 import type { SettingSection } from "./settingSection";
+import { folderRow, toggleRow } from "./settingRows";
 
 /** The episode settings, as rows of the settings tab. */
 export function episodeSettings(plugin: ResearchAtlasPlugin): SettingSection {
@@ -30,21 +30,9 @@ export function episodeSettings(plugin: ResearchAtlasPlugin): SettingSection {
 					);
 				},
 			},
-			{
-				name: "Episode folder",
-				desc: "Folder of episode notes. Leave empty to use the folder the importer writes them to, inside the atlas folder.",
-				render: (setting) => {
-					setting.addText((text) =>
-						text
-							.setPlaceholder(episodeFolderOf({ atlasFolder: settings.atlasFolder, episodeFolder: "" }))
-							.setValue(settings.episodeFolder)
-							.onChange(async (value) => {
-								settings.episodeFolder = value.trim() === "" ? "" : normalizePath(value.trim());
-								await plugin.saveSettings();
-							}),
-					);
-				},
-			},
+			folderRow(plugin, "episodeFolder", "Episode folder", "Folder of episode notes. Leave empty to use the folder the importer writes them to, inside the atlas folder.", () =>
+				episodeFolderOf({ atlasFolder: plugin.settings.atlasFolder, episodeFolder: "" }),
+			),
 			{
 				name: "Citation count",
 				desc: "What the small number after an episode code counts.",
@@ -77,18 +65,12 @@ export function episodeSettings(plugin: ResearchAtlasPlugin): SettingSection {
 					});
 				},
 			},
-			{
-				name: "Cited by section in episode notes",
-				desc: "Keep a generated list of citing passages at the end of each episode note. Text outside its markers is never changed. Turning this off removes the sections.",
-				render: (setting) => {
-					setting.addToggle((toggle) =>
-						toggle.setValue(settings.citedBySection).onChange(async (value) => {
-							settings.citedBySection = value;
-							await plugin.saveSettings();
-						}),
-					);
-				},
-			},
+			toggleRow(
+				plugin,
+				"citedBySection",
+				"Cited by section in episode notes",
+				"Keep a generated list of citing passages at the end of each episode note. Text outside its markers is never changed. Turning this off removes the sections.",
+			),
 		],
 	};
 }

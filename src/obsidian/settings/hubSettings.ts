@@ -3,6 +3,7 @@ import { normalizePath } from "obsidian";
 import { hubsFolderOf, isHubSort } from "../../core";
 import type ResearchAtlasPlugin from "../main";
 import type { SettingSection } from "./settingSection";
+import { folderRow, toggleRow } from "./settingRows";
 
 /** The hub settings, as rows of the settings tab. */
 export function hubSettings(plugin: ResearchAtlasPlugin): SettingSection {
@@ -10,21 +11,9 @@ export function hubSettings(plugin: ResearchAtlasPlugin): SettingSection {
 	return {
 		heading: "Topic hubs",
 		rows: [
-			{
-				name: "Hubs folder",
-				desc: "Where new hubs are created. Leave empty to use the hubs folder inside the atlas folder.",
-				render: (setting) => {
-					setting.addText((text) =>
-						text
-							.setPlaceholder(hubsFolderOf({ atlasFolder: settings.atlasFolder, hubsFolder: "" }))
-							.setValue(settings.hubsFolder)
-							.onChange(async (value) => {
-								settings.hubsFolder = value.trim() === "" ? "" : normalizePath(value.trim());
-								await plugin.saveSettings();
-							}),
-					);
-				},
-			},
+			folderRow(plugin, "hubsFolder", "Hubs folder", "Where new hubs are created. Leave empty to use the hubs folder inside the atlas folder.", () =>
+				hubsFolderOf({ atlasFolder: plugin.settings.atlasFolder, hubsFolder: "" }),
+			),
 			{
 				name: "Card order",
 				desc: "How notes are ordered inside each section. A hub can choose its own with the hub_sort property.",
@@ -43,18 +32,7 @@ export function hubSettings(plugin: ResearchAtlasPlugin): SettingSection {
 					);
 				},
 			},
-			{
-				name: "Keep hubs up to date",
-				desc: "Regenerate a hub shortly after its tagged notes change. A hub you are typing in waits until you pause; frozen hubs are never changed.",
-				render: (setting) => {
-					setting.addToggle((toggle) =>
-						toggle.setValue(settings.hubAutoUpdate).onChange(async (value) => {
-							settings.hubAutoUpdate = value;
-							await plugin.saveSettings();
-						}),
-					);
-				},
-			},
+			toggleRow(plugin, "hubAutoUpdate", "Keep hubs up to date", "Regenerate a hub shortly after its tagged notes change. A hub you are typing in waits until you pause; frozen hubs are never changed."),
 			{
 				name: "Excluded folders",
 				desc: "Notes in these folders never appear in hubs. One folder per line.",

@@ -2,6 +2,7 @@
 import { normalizePath } from "obsidian";
 import type ResearchAtlasPlugin from "../main";
 import type { SettingSection } from "./settingSection";
+import { folderRow } from "./settingRows";
 
 /** The import settings, as rows of the settings tab. */
 export function importSettings(plugin: ResearchAtlasPlugin): SettingSection {
@@ -20,18 +21,7 @@ export function importSettings(plugin: ResearchAtlasPlugin): SettingSection {
 					);
 				},
 			},
-			{
-				name: "Atlas folder",
-				desc: "Folder that receives the generated notes. Leave empty for the vault root.",
-				render: (setting) => {
-					setting.addText((text) =>
-						text.setValue(plugin.settings.atlasFolder).onChange(async (value) => {
-							plugin.settings.atlasFolder = value.trim() === "" ? "" : normalizePath(value.trim());
-							await plugin.saveSettings();
-						}),
-					);
-				},
-			},
+			folderRow(plugin, "atlasFolder", "Atlas folder", "Folder that receives the generated notes. Leave empty for the vault root."),
 		],
 	};
 }

@@ -71,4 +71,19 @@ describe("the settings tab", () => {
 		expect(input.getAttribute("aria-invalid")).toBe("true");
 		expect(plugin.settings.codePattern).toBe(mergeSettings(null).codePattern);
 	});
+
+	it("saves a folder normalized, keeps empty as the default, and shows that default as the placeholder", async () => {
+		const { plugin, tab } = setup();
+		tab.display();
+		const input = rowNamed(tab.containerEl, "Episode folder").querySelector("input") as HTMLInputElement;
+		expect(input.placeholder).toBe("Research Atlas/Episodes");
+		input.value = "  Notes//Episodes/ ";
+		input.dispatchEvent(new Event("input"));
+		await Promise.resolve();
+		expect(plugin.settings.episodeFolder).toBe("Notes/Episodes");
+		input.value = "   ";
+		input.dispatchEvent(new Event("input"));
+		await Promise.resolve();
+		expect(plugin.settings.episodeFolder).toBe("");
+	});
 });

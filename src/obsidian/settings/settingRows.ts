@@ -1,0 +1,41 @@
+/** Row builders for the settings that are a plain toggle or a folder: the same control, bound to one key. */
+import { normalizePath } from "obsidian";
+import type ResearchAtlasPlugin from "../main";
+import type { AtlasSettings } from "./settings";
+import type { SettingRow } from "./settingSection";
+
+/** Keys of the settings whose values are exactly `T` (not a union of literals). */
+type KeysOf<T> = { [K in keyof AtlasSettings]: [T] extends [AtlasSettings[K]] ? ([AtlasSettings[K]] extends [T] ? K : never) : never }[keyof AtlasSettings];
+
+/** A row whose toggle turns the setting `key` on and off. */
+export function toggleRow(plugin: ResearchAtlasPlugin, key: KeysOf<boolean>, name: string, desc: string): SettingRow {
+	return {
+		name,
+		desc,
+		render: (setting) => {
+			setting.addToggle((toggle) =>
+				toggle.setValue(plugin.settings[key]).onChange(async (value) => {
+					plugin.settings[key] = value;
+					await plugin.saveSettings();
+				}),
+			);
+		},
+	};
+}
+
+/** A row for the folder setting `key`: empty keeps the default (shown by `placeholder`), anything else is normalized. */
+export function folderRow(plugin: ResearchAtlasPlugin, key: KeysOf<string>, name: string, desc: string, placeholder?: () => string): SettingRow {
+	return {
+		name,
+		desc,
+		render: (setting) => {
+			setting.addText((text) => {
+				if (placeholder !== undefined) text.setPlaceholder(placeholder());
+				text.setValue(plugin.settings[key]).onChange(async (value) => {
+					plugin.settings[key] = value.trim() === "" ? "" : normalizePath(value.trim());
+					await plugin.saveSettings();
+				});
+			});
+		},
+	};
+}
