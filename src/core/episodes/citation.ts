@@ -74,7 +74,7 @@ export function citationsOfMentions(path: string, text: string, mentions: CodeMe
 		const offset = place === undefined ? 0 : place.at + Math.max(0, mention.ch - place.column);
 		const length = mention.to - mention.from;
 		paragraph.sentences ??= sentenceSpans(paragraph.text);
-		const [from, to] = paragraph.sentences.find(([, end]) => offset < end) ?? paragraph.sentences[paragraph.sentences.length - 1] ?? [0, paragraph.text.length];
+		const [from, to] = spanHolding(paragraph.sentences, offset) ?? [0, paragraph.text.length];
 		// Sentence and paragraph stay slices of the note's text where they can (V8 keeps a slice without copying).
 		const [head, tail] = trimmedSpan(paragraph.text, from, to);
 		let sentence = oneLine(paragraph.text.slice(head, tail));
@@ -269,12 +269,10 @@ function sentenceSpans(text: string): Array<[number, number]> {
 
 /** The [from, to) span of the sentence of `text` holding `offset`. A sentence ends after `.`, `!` or `?` and closing quotes, before a space. */
 export function sentenceSpan(text: string, offset: number): [number, number] {
-	const boundary = /[.!?]+["'”’)\]]*(?=\s|$)/g;
-	let start = 0;
-	for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
-		const end = m.index + m[0].length;
-		if (offset < end) return [start, end];
-		start = end;
-	}
-	return [start, text.length];
+	return spanHolding(sentenceSpans(text), offset) ?? [0, text.length];
+}
+
+/** The first span ending after `offset`, else the last one (an offset past the text belongs to its last sentence). */
+function spanHolding(spans: Array<[number, number]>, offset: number): [number, number] | undefined {
+	return spans.find(([, end]) => offset < end) ?? spans[spans.length - 1];
 }

@@ -1,4 +1,5 @@
 /** Sentence boundaries in prose, for quoting the sentence around a citation. */
+import { isWhiteSpace } from "./whiteSpace";
 
 /** The [from, to) span of the sentence of `text` that contains offset `index`, without white space at either end. */
 export function sentenceSpanAt(text: string, index: number): [number, number] {
@@ -13,7 +14,7 @@ export function sentenceSpanAt(text: string, index: number): [number, number] {
 		}
 		start = stop;
 	}
-	while (start < end && /\s/.test(text[start] ?? "")) start++;
-	while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
+	while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+	while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
 	return [start, end];
 }
