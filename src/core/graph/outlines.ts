@@ -218,18 +218,6 @@ export class OutlineTracker {
 	}
 }
 
-/** Whether two sets of outlines differ anywhere by more than `tolerance` (world units): a point, or a point count. */
-export function outlinesDiffer(a: Outline[], b: Outline[], tolerance: number): boolean {
-	if (a.length !== b.length) return true;
-	for (let c = 0; c < a.length; c++) {
-		const p = a[c];
-		const q = b[c];
-		if (p === undefined || q === undefined || p.length !== q.length) return true;
-		for (let j = 0; j < p.length; j++) if (Math.abs((p[j] ?? 0) - (q[j] ?? 0)) > tolerance) return true;
-	}
-	return false;
-}
-
 /**
  * Whether any outline reaches out further or less far than before by more than `tolerance` (world units) in one of its
  * directions, or changed its point count. This compares the shape, not the points: along a flat edge the support point

@@ -1,4 +1,4 @@
-import { clusterOutlines, insideOutline, OutlineTracker, outlinesDiffer, outlinesMoved, type Outline } from "../../../src/core/graph/outlines";
+import { clusterOutlines, insideOutline, OutlineTracker, outlinesMoved, type Outline } from "../../../src/core/graph/outlines";
 
 describe("clusterOutlines", () => {
 	// Cluster 0: a square of four nodes around the origin; cluster 1: one node far away; node 5 in no cluster.
@@ -75,12 +75,6 @@ describe("OutlineTracker", () => {
 		}
 	});
 
-	it("outlinesDiffer tells outlines apart beyond a tolerance", () => {
-		const a = [Float32Array.from([0, 0, 10, 0, 0, 10])];
-		expect(outlinesDiffer(a, [Float32Array.from([0, 0, 10.2, 0, 0, 10])], 0.5)).toBe(false);
-		expect(outlinesDiffer(a, [Float32Array.from([0, 0, 11, 0, 0, 10])], 0.5)).toBe(true);
-		expect(outlinesDiffer(a, [Float32Array.from([0, 0, 10, 0])], 0.5)).toBe(true);
-	});
 });
 
 describe("outlinesMoved", () => {
