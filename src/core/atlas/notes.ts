@@ -283,6 +283,9 @@ function quotedSentence(c: Citation): string {
 	return out + escapeMarkdown(c.sentence.slice(at));
 }
 
+/** How many notes `indexNotes` writes. */
+const INDEX_NOTES = 3;
+
 function indexNotes(ctx: Context, paths: Map<string, string>): VaultNote[] {
 	const { atlas, linker } = ctx;
 	const out: VaultNote[] = [];
@@ -317,7 +320,14 @@ function indexNotes(ctx: Context, paths: Map<string, string>): VaultNote[] {
 
 /** The planned notes of an atlas (without the import report, which needs the write results). */
 export interface PlannedNotes {
-	notes: VaultNote[];
+	/**
+	 * The notes, each built when the iteration reaches it: an import renders and writes one note before it builds the
+	 * next, so that a hundred thousand notes' bodies are never all in memory at once (holding them was a large share
+	 * of a big import's garbage collection). Iterate once.
+	 */
+	notes: Iterable<VaultNote>;
+	/** How many notes `notes` yields. */
+	count: number;
 	paths: Map<string, string>;
 	linker: Linker;
 	byFile: Map<string, string>;
@@ -332,13 +342,14 @@ export function atlasToNotes(atlas: Atlas, existing: ExistingNotes, options: Not
 	for (const c of atlas.collections) for (const f of c.files) byFile.set(f, c.id);
 	const ctx: Context = { atlas, linker, matcher: codeMatcher(options.codePattern), byFile, collections: new Map(atlas.collections.map((c) => [c.id, c])), reviews: new Map(atlas.reviews.map((r) => [r.id, r])), groupTags: new Map() };
 	const path = (id: string): string => paths.get(id) ?? "";
-	const notes: VaultNote[] = [
-		...atlas.collections.map((c) => collectionNote(c, ctx, path(c.id))),
-		...[...atlas.groups.values()].map((g) => groupNote(g, ctx, path(g.id))),
-		...[...atlas.questions.values()].map((q) => questionNote(q, ctx, path(q.id))),
-		...atlas.reviews.map((r) => reviewNote(r, ctx, path(r.id))),
-		...[...atlas.episodes.values()].map((e) => episodeNote(e, ctx, path(e.id))),
-		...indexNotes(ctx, paths),
-	];
-	return { notes, paths, linker, byFile };
+	function* notes(): Generator<VaultNote> {
+		for (const c of atlas.collections) yield collectionNote(c, ctx, path(c.id));
+		for (const g of atlas.groups.values()) yield groupNote(g, ctx, path(g.id));
+		for (const q of atlas.questions.values()) yield questionNote(q, ctx, path(q.id));
+		for (const r of atlas.reviews) yield reviewNote(r, ctx, path(r.id));
+		for (const e of atlas.episodes.values()) yield episodeNote(e, ctx, path(e.id));
+		yield* indexNotes(ctx, paths);
+	}
+	const count = atlas.collections.length + atlas.groups.size + atlas.questions.size + atlas.reviews.length + atlas.episodes.size + INDEX_NOTES;
+	return { notes: notes(), count, paths, linker, byFile };
 }

@@ -31,9 +31,8 @@ export interface ImportResult extends WriteOutcome {
 	problems: Diagnostic[];
 	/** Input files rejected outright (nothing imported from them). */
 	rejected: string[];
-	/** The atlas and its notes; null when an unchanged re-run confirmed the vault from the import record alone. */
+	/** The atlas; null when an unchanged re-run confirmed the vault from the import record alone. */
 	atlas: Atlas | null;
-	notes: VaultNote[] | null;
 }
 
 /** Reads what the target folder holds: every path, the generated notes by id (or without one) and their text. */
@@ -63,7 +62,7 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	if (record !== null && record.key === key && (await writtenAsRecorded(vault, record))) {
 		const unchanged = Object.keys(record.notes).sort();
 		options.onProgress?.(unchanged.length, unchanged.length);
-		return { created: [], updated: [], refreshed: [], unchanged, kept: [], counts: record.counts, problems: record.problems, rejected: record.rejected, atlas: null, notes: null };
+		return { created: [], updated: [], refreshed: [], unchanged, kept: [], counts: record.counts, problems: record.problems, rejected: record.rejected, atlas: null };
 	}
 
 	const atlas = buildAtlas(inputs, { codePattern: options.codePattern });
@@ -83,8 +82,10 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	const writer = new WriteApplier(vault, options.root, options.yaml);
 	const summaries: WriteSummary[] = [];
 	const fingerprints: [string, string][] = [];
-	const total = planned.notes.length + 1;
+	const counts: Partial<Record<NoteType, number>> = {};
+	const total = planned.count + 1;
 	for (const n of planned.notes) {
+		counts[n.type] = (counts[n.type] ?? 0) + 1;
 		const note = renderNote(n.frontmatter, n.body, noteYaml);
 		const action = planWrite({ path: n.path, content: note.content }, contents, options.yaml);
 		await writer.apply(action);
@@ -93,13 +94,14 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 		if (summaries.length % 100 === 0) options.onProgress?.(summaries.length, total);
 	}
 
+	counts.report = 1;
 	const reportNote: VaultNote = {
 		id: INDEX_IDS.report,
 		type: "report",
 		title: "Import report",
 		path: reportPath,
 		frontmatter: { type: "report", title: "Import report", tags: [typeTag("report")], atlas_id: INDEX_IDS.report },
-		body: renderReport(atlas, planned.linker, summaries, planned.notes.length),
+		body: renderReport(atlas, planned.linker, summaries, planned.count),
 	};
 	const report = renderNote(reportNote.frontmatter, reportNote.body, noteYaml);
 	// The report describes the last import that changed something; a no-op import leaves it (and the vault) as it was.
@@ -110,10 +112,8 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	if (!writeReport) outcome.unchanged.push(reportPath);
 	options.onProgress?.(total, total);
 
-	const counts: Partial<Record<NoteType, number>> = {};
-	for (const n of [...planned.notes, reportNote]) counts[n.type] = (counts[n.type] ?? 0) + 1;
 	const rejected = atlas.pages.filter((p) => p.kind === null).map((p) => p.file);
-	const result: ImportResult = { ...outcome, counts, problems: atlas.diagnostics, rejected, atlas, notes: [...planned.notes, reportNote] };
+	const result: ImportResult = { ...outcome, counts, problems: atlas.diagnostics, rejected, atlas };
 
 	// Only a vault that holds exactly what this import would write is recorded: with a note the user edited, the next
 	// run must look at it again (to keep it and say so), so it takes the full path. An import that wrote nothing
