@@ -1,7 +1,8 @@
 /** VaultPort over a folder on disk, for the command-line tool. Refuses any path that leaves the folder. */
-import { existsSync, mkdir, mkdirSync, readdirSync, readFileSync, statSync, writeFile, writeFileSync } from "fs";
-import { dirname, join, relative, resolve, sep } from "path";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import { join, relative, resolve, sep } from "path";
 import type { FileStat, VaultPort } from "../core";
+import { WriterThread } from "./writerThread";
 
 /** True for a file system error saying a file or folder is not there. */
 function isMissing(error: unknown): boolean {
@@ -12,8 +13,6 @@ function isMissing(error: unknown): boolean {
 /** A vault folder on disk; paths are vault-relative with `/` separators. */
 export class FsVault implements VaultPort {
 	readonly dir: string;
-	/** Folders this vault made or found, so that a hundred thousand notes in a few folders make each folder once. */
-	private readonly folders = new Set<string>();
 
 	constructor(dir: string) {
 		this.dir = resolve(dir);
@@ -65,30 +64,21 @@ export class FsVault implements VaultPort {
 	}
 
 	/**
-	 * Notes are written on libuv's threads (callback `fs.writeFile`, not `fs/promises`, which is several times slower
-	 * over thousands of small files), so that an import renders the next notes while the last ones are written.
+	 * Creates are handed to a writer thread, many at once, so that an import renders the next notes while the last ones
+	 * are written.
 	 */
-	readonly parallelCreates = 16;
+	readonly parallelCreates = 1024;
+	private writer: WriterThread | null = null;
 
 	create(path: string, content: string): Promise<void> {
-		return new Promise((done, fail) => {
-			const full = this.absolute(path);
-			const folder = dirname(full);
-			if (!this.folders.has(folder)) {
-				mkdirSync(folder, { recursive: true });
-				this.folders.add(folder);
-			}
-			// `wx`: a file that appeared meanwhile is never replaced.
-			writeFile(full, content, { encoding: "utf8", flag: "wx" }, (error) => {
-				if (error === null) return done();
-				if (!isMissing(error)) return fail(error);
-				// The folder went away after it was made (another program removed it): make it again.
-				mkdir(folder, { recursive: true }, (failed) => {
-					if (failed !== null) return fail(failed);
-					writeFile(full, content, { encoding: "utf8", flag: "wx" }, (again) => (again === null ? done() : fail(again)));
-				});
-			});
-		});
+		let full: string;
+		try {
+			full = this.absolute(path);
+		} catch (error) {
+			return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+		}
+		this.writer ??= new WriterThread();
+		return this.writer.create(full, content);
 	}
 
 	replace(path: string, expected: string, content: string): Promise<boolean> {

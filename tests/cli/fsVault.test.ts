@@ -22,6 +22,18 @@ describe("FsVault.create", () => {
 		await expect(async () => vault.create("../outside.md", "x")).rejects.toThrow(/outside the vault/);
 	});
 
+	it("writes many files at once (batched to its writer thread): each lands with its text, and only the bad one fails", async () => {
+		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
+		const vault = new FsVault(dir);
+		await vault.create("Taken.md", "mine");
+		const names = Array.from({ length: 300 }, (_, i) => `F${i % 7}/N${i}.md`);
+		const results = await Promise.allSettled([...names.map((name, i) => vault.create(name, `text ${i} ✓`)), vault.create("Taken.md", "theirs")]);
+		expect(results.slice(0, -1).every((r) => r.status === "fulfilled")).toBe(true);
+		expect(results.at(-1)).toMatchObject({ status: "rejected", reason: { code: "EEXIST" } });
+		names.forEach((name, i) => expect(readFileSync(join(dir, ...name.split("/")), "utf8")).toBe(`text ${i} ✓`));
+		expect(readFileSync(join(dir, "Taken.md"), "utf8")).toBe("mine");
+	});
+
 	it("rejects, never throws, for a path outside the vault, whatever the call", () => {
 		const vault = new FsVault(mkdtempSync(join(tmpdir(), "atlas-fs-")));
 		// Called without await: a synchronous throw would escape here instead of rejecting the promise.
