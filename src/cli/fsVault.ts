@@ -57,6 +57,10 @@ export class FsVault implements VaultPort {
 	}
 
 	stat(path: string): Promise<FileStat | null> {
+		// A file this vault wrote is described as it was written: should it have changed since, the record then holds
+		// an older pair, and the next import reads the file and compares instead of trusting it.
+		const written = this.written.get(path);
+		if (written !== undefined) return Promise.resolve(written);
 		return settle(() => {
 			const stats = statSync(this.absolute(path), { throwIfNoEntry: false });
 			return stats === undefined || !stats.isFile() ? null : { size: stats.size, mtime: stats.mtimeMs };
@@ -69,6 +73,8 @@ export class FsVault implements VaultPort {
 	 */
 	readonly parallelCreates = 1024;
 	private writer: WriterThread | null = null;
+	/** What the writer thread saw of each file it wrote, right after writing it: `stat` answers from here. */
+	private readonly written = new Map<string, FileStat>();
 
 	create(path: string, content: string): Promise<void> {
 		let full: string;
@@ -78,13 +84,16 @@ export class FsVault implements VaultPort {
 			return Promise.reject(error instanceof Error ? error : new Error(String(error)));
 		}
 		this.writer ??= new WriterThread();
-		return this.writer.create(full, content);
+		return this.writer.create(full, content).then((stat) => {
+			this.written.set(path, stat);
+		});
 	}
 
 	replace(path: string, expected: string, content: string): Promise<boolean> {
 		return settle(() => {
 			const full = this.absolute(path);
 			if (!existsSync(full) || readFileSync(full, "utf8") !== expected) return false;
+			this.written.delete(path);
 			writeFileSync(full, content, "utf8");
 			return true;
 		});

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { FsVault } from "../../src/cli/fsVault";
@@ -32,6 +32,15 @@ describe("FsVault.create", () => {
 		expect(results.at(-1)).toMatchObject({ status: "rejected", reason: { code: "EEXIST" } });
 		names.forEach((name, i) => expect(readFileSync(join(dir, ...name.split("/")), "utf8")).toBe(`text ${i} ✓`));
 		expect(readFileSync(join(dir, "Taken.md"), "utf8")).toBe("mine");
+	});
+
+	it("tells a file it wrote by the size and modification time the disk holds", async () => {
+		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
+		const vault = new FsVault(dir);
+		await vault.create("Q/É.md", "café ✓");
+		const disk = statSync(join(dir, "Q", "É.md"));
+		expect(await vault.stat("Q/É.md")).toEqual({ size: disk.size, mtime: disk.mtimeMs });
+		expect(disk.size).toBe(Buffer.byteLength("café ✓"));
 	});
 
 	it("rejects, never throws, for a path outside the vault, whatever the call", () => {
