@@ -36,13 +36,19 @@ export const ids = {
 class ProseCollector {
 	readonly corpus: CorpusText[] = [];
 	private readonly pending: { prose: Prose; raw: Gap[]; file: string }[] = [];
+	/** Gaps by text: a question's description comes once per page that lists it, and its gaps are the same each time. */
+	private readonly gapsOf = new Map<string, Gap[]>();
 
 	constructor(private readonly matcher: RegExp) {}
 
 	add(text: string, file: string, title: string): Prose {
 		const prose: Prose = { text, gaps: [] };
 		this.corpus.push({ text, file, title });
-		const raw = findGaps(text, this.matcher);
+		let raw = this.gapsOf.get(text);
+		if (raw === undefined) {
+			raw = findGaps(text, this.matcher);
+			this.gapsOf.set(text, raw);
+		}
 		if (raw.length > 0) this.pending.push({ prose, raw, file });
 		return prose;
 	}

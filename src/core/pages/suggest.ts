@@ -42,14 +42,20 @@ function fillKey(pair: string, after: string): string {
 	return `${pair}\u0000${after}`;
 }
 
-/** Finds suggestions for many gaps in one pass over the corpus (indexes only the word pairs the gaps need). */
+/**
+ * Finds suggestions for many gaps in one pass over the corpus (indexes only the word pairs the gaps need). Each
+ * distinct text is scanned once however many pages hold it (a question's description is repeated on every page that
+ * lists the question); its occurrences, in corpus order, say where a fill found in it comes from.
+ */
 export class GapSuggester {
-	/** The tokens (quote marks left out) of the texts that hold a wanted pair, by corpus index. */
+	/** Corpus indices of each distinct text, in corpus order. */
+	private readonly occurrences: number[][] = [];
+	/** The tokens (quote marks left out) of the distinct texts that hold a wanted pair. */
 	private readonly tokens = new Map<number, Token[]>();
 	/**
-	 * Where each wanted pair stands with a wanted word one to four tokens after it (`fillKey`): the only places a fill
-	 * can come from, since a fill must lead back into the gap's first word after. Keyed by the pair alone, the lists of
-	 * common pairs ("of the") grew with the corpus, and every gap context walked them: quadratic on a big import.
+	 * Where each wanted pair stands (in a distinct text) with a wanted word one to four tokens after it (`fillKey`):
+	 * the only places a fill can come from, since a fill must lead back into the gap's first word after. Keyed by the
+	 * pair alone, the lists of common pairs ("of the") grew with the corpus, and every gap context walked them.
 	 */
 	private readonly positions = new Map<string, Position[]>();
 	private readonly ranked = new Map<string, { best: Candidate | null; other: Candidate | null }>();
@@ -67,11 +73,23 @@ export class GapSuggester {
 				fills.add(fillKey(`${a} ${b}`, after));
 			}
 		}
-		// One scan of every text for the wanted word pairs; only a text that holds one is tokenised and kept.
 		if (wanted.size === 0) return;
+		const distinct = new Map<string, number>();
+		const texts: string[] = [];
+		corpus.forEach((c, index) => {
+			const known = distinct.get(c.text);
+			if (known !== undefined) {
+				this.occurrences[known]?.push(index);
+				return;
+			}
+			distinct.set(c.text, texts.length);
+			this.occurrences.push([index]);
+			texts.push(c.text);
+		});
+		// One scan of every distinct text for the wanted word pairs; only a text that holds one is tokenised and kept.
 		const words: string[] = [];
-		corpus.forEach((c, text) => {
-			const cursor = new TokenCursor(c.text);
+		texts.forEach((source, text) => {
+			const cursor = new TokenCursor(source);
 			let at = -1;
 			let previous = "";
 			while (cursor.next()) {
@@ -85,7 +103,7 @@ export class GapSuggester {
 				if (!wanted.has(pair)) continue;
 				let tokens = this.tokens.get(text);
 				if (tokens === undefined) {
-					tokens = tokenize(c.text).filter((t) => !/^['"‘’“”]+$/.test(t.text));
+					tokens = tokenize(source).filter((t) => !/^['"‘’“”]+$/.test(t.text));
 					this.tokens.set(text, tokens);
 				}
 				words.length = 0;
@@ -123,23 +141,34 @@ export class GapSuggester {
 	}
 
 	/**
-	 * A context's answers: the first best-scoring fill in corpus order, and the first best-scoring one from another
-	 * file than that one's, which is the answer when the gap's own page is the best one's.
+	 * A context's answers, as if every occurrence of every text had been searched in corpus order: the first
+	 * best-scoring fill, and the first best-scoring one from another file than that one's (the answer when the gap's
+	 * own page is the best one's). Candidates name corpus indices, not distinct texts.
 	 */
 	private rank(gap: Gap, key: string): { best: Candidate | null; other: Candidate | null } {
-		const found: Candidate[] = [];
+		const found: { text: number; start: number; end: number; score: number }[] = [];
 		for (const { text, at } of this.positions.get(key) ?? []) {
 			const tokens = this.tokens.get(text);
-			if (this.corpus[text] === undefined || tokens === undefined) continue;
+			if (tokens === undefined) continue;
 			const fill = this.fill(tokens, at, gap);
 			if (fill !== null) found.push({ text, ...fill });
 		}
-		let best: Candidate | null = null;
-		for (const c of found) if (best === null || c.score > best.score) best = c;
-		const bestFile = best === null ? undefined : this.corpus[best.text]?.file;
+		// A distinct text's first occurrence stands where the text was first met in the corpus: the earliest place
+		// any of its fills is found, so the first best one there is the first best one overall.
+		const first = (c: { text: number }): number => this.occurrences[c.text]?.[0] ?? Infinity;
+		let best: (typeof found)[number] | null = null;
+		for (const c of found) if (best === null || c.score > best.score || (c.score === best.score && first(c) < first(best))) best = c;
+		if (best === null) return { best: null, other: null };
+		const bestAt = first(best);
+		const bestFile = this.corpus[bestAt]?.file;
 		let other: Candidate | null = null;
-		for (const c of found) if (this.corpus[c.text]?.file !== bestFile && (other === null || c.score > other.score)) other = c;
-		return { best, other };
+		for (const c of found) {
+			// The earliest occurrence of this text on another page than the best one's.
+			const at = this.occurrences[c.text]?.find((index) => this.corpus[index]?.file !== bestFile);
+			if (at === undefined) continue;
+			if (other === null || c.score > other.score || (c.score === other.score && at < other.text)) other = { text: at, start: c.start, end: c.end, score: c.score };
+		}
+		return { best: { text: bestAt, start: best.start, end: best.end, score: best.score }, other };
 	}
 
 	/** Words after position `at` that lead back into the gap's right-hand context, scored by context matched. */
