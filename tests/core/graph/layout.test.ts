@@ -168,7 +168,7 @@ describe("createLayout", () => {
 	}, 60_000);
 
 	it("tunes the simulation for big graphs: fewer ticks and a coarser Barnes–Hut theta", () => {
-		expect([settleTicks(1_000), settleTicks(5_000), settleTicks(10_000), settleTicks(50_000)]).toEqual([200, 80, 50, 50]);
+		expect([settleTicks(1_000), settleTicks(5_000), settleTicks(10_000), settleTicks(50_000)]).toEqual([200, 80, 35, 35]);
 		expect([thetaFor(1_000), thetaFor(10_000)]).toEqual([0.9, 1.5]);
 	});
 });
