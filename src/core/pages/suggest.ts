@@ -146,20 +146,19 @@ export class GapSuggester {
 	 * own page is the best one's). Candidates name corpus indices, not distinct texts.
 	 */
 	private rank(gap: Gap, key: string): { best: Candidate | null; other: Candidate | null } {
-		const found: { text: number; start: number; end: number; score: number }[] = [];
+		// Candidates by distinct text, in the order the texts were first met in the corpus (and by position within a
+		// text): the first best one here is the first best one among every occurrence.
+		const found: Candidate[] = [];
 		for (const { text, at } of this.positions.get(key) ?? []) {
 			const tokens = this.tokens.get(text);
 			if (tokens === undefined) continue;
 			const fill = this.fill(tokens, at, gap);
 			if (fill !== null) found.push({ text, ...fill });
 		}
-		// A distinct text's first occurrence stands where the text was first met in the corpus: the earliest place
-		// any of its fills is found, so the first best one there is the first best one overall.
-		const first = (c: { text: number }): number => this.occurrences[c.text]?.[0] ?? Infinity;
-		let best: (typeof found)[number] | null = null;
-		for (const c of found) if (best === null || c.score > best.score || (c.score === best.score && first(c) < first(best))) best = c;
+		let best: Candidate | null = null;
+		for (const c of found) if (best === null || c.score > best.score) best = c;
 		if (best === null) return { best: null, other: null };
-		const bestAt = first(best);
+		const bestAt = this.occurrences[best.text]?.[0] ?? -1;
 		const bestFile = this.corpus[bestAt]?.file;
 		let other: Candidate | null = null;
 		for (const c of found) {
