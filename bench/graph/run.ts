@@ -17,6 +17,8 @@ import type { ViewKind } from "./page/main";
 const SITE = process.env.GRAPH_BENCH_SITE ?? join("dist", "bench-graph");
 const SIZES = (process.env.GRAPH_BENCH_SIZES ?? "1000,10000,20000,50000").split(",").map(Number);
 const KINDS = (process.env.GRAPH_BENCH_VIEWS ?? "atlas,batched,zoomed,svg,pixi").split(",") as ViewKind[];
+/** A folder to save each size's settled cold-open picture in (`atlas-open-10000.png`), to look at; none by default. */
+const SHOTS = process.env.GRAPH_BENCH_SCREENSHOTS;
 const LABEL: Record<ViewKind, string> = { atlas: "atlas", batched: "reference batched 2d", zoomed: "reference batched 2d + semantic zoom", svg: "d3 svg", pixi: "pixi objects" };
 /** One vsync at 60 Hz: headless chromium's rAF never runs faster, so "≤ 16 ms" reads as "every vsync". */
 const VSYNC = 16.7;
@@ -140,7 +142,8 @@ async function atlasOpenFigures(browser: LaunchedBrowser, url: string, nodes: nu
 	try {
 		await page.setViewportSize({ width: 1280, height: 720 });
 		await page.goto(url);
-		const cold = await page.evaluate(([n, cap]) => window.graphBench.atlasColdOpen(n, cap), [nodes, ATLAS_OPEN_CAP_MS] as const);
+		const cold = await page.evaluate(([n, cap, keep]) => window.graphBench.atlasColdOpen(n, cap, keep), [nodes, ATLAS_OPEN_CAP_MS, SHOTS !== undefined] as const);
+		if (SHOTS !== undefined) await page.screenshot({ path: join(SHOTS, `atlas-open-${nodes}.png`) });
 		const reopen = await page.evaluate((cap) => window.graphBench.atlasReopen(cap), ATLAS_OPEN_CAP_MS);
 		if (log.errors.length > 0) throw new Error(log.errors.join("; "));
 		if (!cold.inWorker || !reopen.inWorker) throw new Error("the layout worker did not start (main-thread fallback)");

@@ -59,12 +59,17 @@ interface FrameHandled {
 	frame(frame: LayoutFrame): void;
 }
 
+/** A panel left open after its measurement, for a screenshot; the next open closes it. */
+let kept: GraphPanel | null = null;
+
 /**
  * Opens `graph` in a GraphPanel and resolves once a settled picture is on screen and the layout has said settled, or
  * `capMs` passes. The open runs in a task of its own, as the view's mount does (a timeout after onOpen), so that its
  * synchronous start is one of the tasks measured and the graph's generation is not.
  */
-async function openView(root: HTMLElement, graph: Graph, from: StartFrom, capMs: number): Promise<{ open: AtlasOpen; store: StoredPositions }> {
+async function openView(root: HTMLElement, graph: Graph, from: StartFrom, capMs: number, keep = false): Promise<{ open: AtlasOpen; store: StoredPositions }> {
+	kept?.destroy();
+	kept = null;
 	const tasks: Array<[number, number]> = [];
 	let start = Infinity;
 	// Every task that ends after the open began: the open's own first task starts a moment before `start` is read.
@@ -94,7 +99,8 @@ async function openView(root: HTMLElement, graph: Graph, from: StartFrom, capMs:
 			result.tasks = tasks;
 			result.longestTask = tasks.reduce((max, [, ms]) => Math.max(max, ms), 0);
 			result.longTasks = tasks.length;
-			panel?.destroy();
+			if (keep) kept = panel;
+			else panel?.destroy();
 			resolve({ open: result, store });
 		};
 		const cap = window.setTimeout(() => finish(false), capMs);
@@ -157,9 +163,9 @@ async function openView(root: HTMLElement, graph: Graph, from: StartFrom, capMs:
 	});
 }
 
-/** The cold open: a fresh hierarchy-seeded layout; gives the settled positions as the plugin would persist them. */
-export async function atlasColdOpen(root: HTMLElement, graph: Graph, capMs: number): Promise<ColdResult> {
-	const { open, store } = await openView(root, graph, null, capMs);
+/** The cold open: a fresh hierarchy-seeded layout; gives the settled positions as the plugin would persist them (`keep`: the panel stays open until the next open). */
+export async function atlasColdOpen(root: HTMLElement, graph: Graph, capMs: number, keep = false): Promise<ColdResult> {
+	const { open, store } = await openView(root, graph, null, capMs, keep);
 	return { open, stored: JSON.stringify(store) };
 }
 

@@ -24,8 +24,8 @@ export interface GraphBench {
 	pan(count: number, zoom: number): Promise<{ deltas: number[]; main: number[] }>;
 	/** The SVG baseline's cold open (main-thread d3-force), stopped after `capMs`. */
 	svgColdOpen(nodes: number, capMs: number): Promise<ColdOpen>;
-	/** Our view's cold open in the plugin's GraphPanel (its canvas + the layout worker), stopped after `capMs`; keeps the settled positions. */
-	atlasColdOpen(nodes: number, capMs: number): Promise<AtlasOpen>;
+	/** Our view's cold open in the plugin's GraphPanel (its canvas + the layout worker), stopped after `capMs`; keeps the settled positions (and, with `keep`, the panel, for a screenshot). */
+	atlasColdOpen(nodes: number, capMs: number, keep?: boolean): Promise<AtlasOpen>;
 	/** Reopens our view from the positions the last `atlasColdOpen` settled at, persisted and read back. */
 	atlasReopen(capMs: number): Promise<AtlasOpen>;
 }
@@ -88,9 +88,9 @@ window.graphBench = {
 	svgColdOpen(nodes, capMs) {
 		return svgColdOpen(root, benchGraph(nodes), capMs);
 	},
-	async atlasColdOpen(nodes, capMs) {
+	async atlasColdOpen(nodes, capMs, keep = false) {
 		const graph = benchGraph(nodes);
-		const { open, stored } = await atlasColdOpen(root, graph, capMs);
+		const { open, stored } = await atlasColdOpen(root, graph, capMs, keep);
 		opened = { graph, stored };
 		return open;
 	},
