@@ -1137,16 +1137,20 @@ export class GraphCanvas {
 		};
 		// Candidates by priority: the hovered node, the emphasised ones, the focus, then by level and weight. The shown
 		// nodes come in that last order already (see `nodesUpTo`): a layout frame with nothing emphasised sorts nothing.
+		// A cluster whose node a filter hides (the Clusters type toggled off) still has its hull drawn: the hull keeps
+		// its name, at the cluster node's place, ahead of every other label.
+		const hullNames = this.hiddenClusterNodes();
 		let order: ArrayLike<number>;
 		if (emphasis === null) {
-			const out = new Int32Array(nodes.length);
+			const out = new Int32Array(hullNames.length + nodes.length);
 			let count = 0;
 			if (this.focus >= 0 && nodes.includes(this.focus) && inView(this.focus)) out[count++] = this.focus;
+			for (const i of hullNames) if (inView(i)) out[count++] = i;
 			for (const i of nodes) if (i !== this.focus && inView(i)) out[count++] = i;
 			order = out.subarray(0, count);
 		} else {
 			const candidates: { i: number; priority: number }[] = [];
-			for (const i of nodes) {
+			for (const i of [...hullNames, ...nodes]) {
 				if (!inView(i)) continue;
 				const boost = i === this.hovered ? 1e6 : emphasis[i] === 1 ? 1e5 : i === this.focus ? 5e4 : 0;
 				candidates.push({ i, priority: boost + this.labelPriority(i) });
@@ -1194,6 +1198,16 @@ export class GraphCanvas {
 		});
 		ctx.globalAlpha = 1;
 		return { drawn, pending };
+	}
+
+	/** The nodes of the clusters whose hull is drawn while the filter hides the cluster node itself. */
+	private hiddenClusterNodes(): number[] {
+		if (this.allowed === null) return [];
+		const out: number[] = [];
+		this.graph.clusters.forEach((cluster, c) => {
+			if (!this.isAllowed(cluster.node) && (this.outlines[c]?.length ?? 0) >= 6) out.push(cluster.node);
+		});
+		return out;
 	}
 
 	/** Node i's label width, CSS pixels, measured once per graph and font. */

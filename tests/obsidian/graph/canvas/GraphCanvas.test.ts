@@ -137,4 +137,27 @@ describe("GraphCanvas semantic zoom", () => {
 		expect(small.overview).toBeLessThanOrEqual(OVERVIEW_BUDGET);
 		expect(small.at(0.1)).toBe(small.overview);
 	});
+
+	it("names each cluster's hull even while the Clusters type is hidden", () => {
+		const graph = generateClusteredGraph({ nodes: 200, clusters: 3, subtopicsPerCluster: 2, seed: 5 });
+		const container = document.body.createDiv();
+		container.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, right: 1000, bottom: 800, width: 1000, height: 800, toJSON: () => ({}) });
+		const canvas = new GraphCanvas(container, graph, { palette: FALLBACK_PALETTE });
+		canvas.resize();
+		// Three clusters far apart, each node near its own cluster's place.
+		const positions = new Float32Array(graph.nodes.length * 2);
+		graph.nodes.forEach((n, i) => {
+			positions[2 * i] = (n.cluster - 1) * 600 + ((i * 37) % 60) - 30;
+			positions[2 * i + 1] = ((i * 53) % 60) - 30;
+		});
+		canvas.setPositions(positions, true);
+		canvas.zoomTo({ k: 0.3, x: 500, y: 400 });
+		const shown = (allow: (kind: string) => boolean): number => {
+			canvas.setFilter(Uint8Array.from(graph.nodes, (n) => (allow(n.kind) ? 1 : 0)));
+			return canvas.draw().drawnLabels;
+		};
+		// Questions alone: small notes get no label at this zoom, so every label drawn names a hull.
+		expect(shown((kind) => kind === "question")).toBe(3);
+		expect(shown((kind) => kind === "question" || kind === "cluster")).toBe(3);
+	});
 });
