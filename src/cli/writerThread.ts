@@ -141,7 +141,9 @@ export class WriterThread {
 			const program = `(${writerMain.toString()})(require("worker_threads").parentPort, require("fs"), require("path"))`;
 			const worker = new Worker(program, { eval: true });
 			worker.on("message", (answers: Answer[]) => this.answered(answers));
-			worker.on("error", (error) => this.crashed(error));
+			worker.on("error", (error) => this.crashed(worker, error));
+			// A worker that stops without an error (killed from outside) must not leave its writes waiting forever.
+			worker.on("exit", (code) => this.crashed(worker, new Error(`the writer thread stopped (exit code ${code})`)));
 			this.worker = worker;
 		}
 		this.worker.ref();
@@ -169,7 +171,9 @@ export class WriterThread {
 		this.idleTimer.unref();
 	}
 
-	private crashed(error: Error): void {
+	private crashed(worker: Worker, error: Error): void {
+		// The idle timer's own stop, or a worker already replaced: nothing of ours was waiting on it.
+		if (this.worker !== worker) return;
 		this.worker = null;
 		for (const waiters of this.sent.splice(0)) for (const waiter of waiters) waiter.fail(error);
 	}

@@ -34,6 +34,20 @@ describe("FsVault.create", () => {
 		expect(readFileSync(join(dir, "Taken.md"), "utf8")).toBe("mine");
 	});
 
+	it("never leaves a write waiting when its writer thread is stopped from outside, and writes again afterwards", async () => {
+		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
+		const vault = new FsVault(dir);
+		// 200 files: three full batches are handed over at once, the rest on the next turn.
+		const creates = Array.from({ length: 200 }, (_, i) => vault.create(`N${i}.md`, `text ${i}`));
+		const thread = (vault as unknown as { writer: { worker: { terminate(): Promise<number> } | null } }).writer.worker;
+		expect(thread).not.toBeNull();
+		await thread?.terminate();
+		const results = await Promise.allSettled(creates);
+		for (const r of results) if (r.status === "rejected") expect(String(r.reason)).toMatch(/writer thread stopped/);
+		await vault.create("After.md", "again");
+		expect(readFileSync(join(dir, "After.md"), "utf8")).toBe("again");
+	});
+
 	it("tells a file it wrote by the size and modification time the disk holds", async () => {
 		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
 		const vault = new FsVault(dir);
