@@ -1,13 +1,17 @@
 /** A fast, stable 53-bit string hash (cyrb53) as 14 hex digits: content fingerprints, not security. */
 export function hashText(text: string, seed = 0): string {
-	let h1 = 0xdeadbeef ^ seed;
-	let h2 = 0x41c6ce57 ^ seed;
+	const [h1, h2] = mix(text, 0xdeadbeef ^ seed, 0x41c6ce57 ^ seed);
+	return finish(h1, h2);
+}
+
+/** The two running hashes after `text`'s characters are mixed into them. */
+function mix(text: string, h1: number, h2: number): [number, number] {
 	for (let i = 0; i < text.length; i++) {
 		const ch = text.charCodeAt(i);
 		h1 = Math.imul(h1 ^ ch, 2654435761);
 		h2 = Math.imul(h2 ^ ch, 1597334677);
 	}
-	return finish(h1, h2);
+	return [h1, h2];
 }
 
 /**
@@ -15,13 +19,7 @@ export function hashText(text: string, seed = 0): string {
  * and its body are fingerprinted together, and the body is most of the note.
  */
 export function hashHeadAndTail(head: string, tail: string): { whole: string; tail: string } {
-	let h1 = 0xdeadbeef;
-	let h2 = 0x41c6ce57;
-	for (let i = 0; i < head.length; i++) {
-		const ch = head.charCodeAt(i);
-		h1 = Math.imul(h1 ^ ch, 2654435761);
-		h2 = Math.imul(h2 ^ ch, 1597334677);
-	}
+	let [h1, h2] = mix(head, 0xdeadbeef, 0x41c6ce57);
 	let t1 = 0xdeadbeef;
 	let t2 = 0x41c6ce57;
 	for (let i = 0; i < tail.length; i++) {
