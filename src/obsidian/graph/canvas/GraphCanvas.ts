@@ -63,6 +63,8 @@ const MAX_LABEL_CHARS = 42;
 const OUTLINE_PADDING = 14;
 /** How far (CSS pixels) an outline may move on screen before the hull canvas is drawn again. */
 const HULL_SLACK_PX = 0.5;
+/** Outline points have no radius: their bounds are the points' own. */
+const NO_RADIUS = new Float32Array(0);
 /** How long after the last layout frame the outlines are computed again over every member (see OutlineTracker). */
 const OUTLINE_SETTLE_MS = 200;
 /** Label fonts per level (0: clusters, 1: sub-topics and hubs, 2+: the rest) and their line boxes, CSS pixels. */
@@ -999,19 +1001,9 @@ export class GraphCanvas {
 		const areas: DeviceRect[] = [];
 		const all = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
 		for (const outline of this.outlines) {
-			let minX = Infinity;
-			let minY = Infinity;
-			let maxX = -Infinity;
-			let maxY = -Infinity;
-			for (let p = 0; p + 1 < outline.length; p += 2) {
-				const x = outline[p] ?? 0;
-				const y = outline[p + 1] ?? 0;
-				if (x < minX) minX = x;
-				if (x > maxX) maxX = x;
-				if (y < minY) minY = y;
-				if (y > maxY) maxY = y;
-			}
-			if (minX > maxX) continue;
+			const bounds = boundsOf(outline, NO_RADIUS);
+			if (bounds === null) continue;
+			const { minX, minY, maxX, maxY } = bounds;
 			const x0 = Math.max(0, Math.floor(((minX - grow) * k + tx) * r));
 			const y0 = Math.max(0, Math.floor(((minY - grow) * k + ty) * r));
 			const x1 = Math.min(this.hullCanvas.width, Math.ceil(((maxX + grow) * k + tx) * r));
