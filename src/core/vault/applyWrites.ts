@@ -115,25 +115,3 @@ export class WriteApplier {
 		if (this.failure !== null) throw this.failure.error;
 	}
 }
-
-/** Applies the plan, every path checked before the first write; a note that changed between planning and writing is kept, not overwritten. */
-export async function applyWrites(
-	vault: VaultPort,
-	root: string,
-	actions: WriteAction[],
-	onProgress?: (done: number, total: number) => void,
-	yaml?: YamlPort,
-): Promise<WriteOutcome> {
-	for (const action of actions) {
-		if (!isInside(root, action.path)) throw new Error(`refusing to write outside the target folder "${root}": ${action.path}`);
-	}
-	const applier = new WriteApplier(vault, root, yaml);
-	let done = 0;
-	for (const action of actions) {
-		await applier.apply(action);
-		done++;
-		if (onProgress !== undefined && (done % 100 === 0 || done === actions.length)) onProgress(done, actions.length);
-	}
-	await applier.finish();
-	return applier.outcome;
-}

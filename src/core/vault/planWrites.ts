@@ -21,15 +21,10 @@ export type WriteAction =
 const KEPT_WHOLE = "edited since it was imported; your text was kept and the new import was not written";
 
 /**
- * Decides each note's fate by comparing it with what the vault holds now. With the host's YAML, an edited note is
+ * Decides a note's fate by comparing it with what the vault holds now. With the host's YAML, an edited note is
  * looked at more closely: if the user only added properties of their own, the new import is written with them kept;
  * if they edited the body but not the importer's properties, only those properties are refreshed.
  */
-export function planWrites(notes: { path: string; content: string }[], existing: Map<string, string>, yaml?: YamlPort): WriteAction[] {
-	return notes.map((note) => planWrite(note, existing, yaml));
-}
-
-/** One note's fate, as `planWrites` decides it. */
 export function planWrite(note: { path: string; content: string }, existing: Map<string, string>, yaml?: YamlPort): WriteAction {
 	const current = existing.get(note.path);
 	if (current === undefined) return { kind: "create", path: note.path, content: note.content };

@@ -1,4 +1,4 @@
-import { applyWrites, MemoryVault, type WriteAction } from "../../../src/core";
+import { MemoryVault, WriteApplier, type VaultPort, type WriteAction, type WriteOutcome } from "../../../src/core";
 
 /** A MemoryVault whose creates finish out of order, several at once, like a file system's threads. */
 class SlowVault extends MemoryVault {
@@ -18,7 +18,15 @@ class SlowVault extends MemoryVault {
 
 const creates = (paths: string[]): WriteAction[] => paths.map((path) => ({ kind: "create", path, content: path }));
 
-describe("applyWrites with parallel creates", () => {
+/** Applies the actions one after another, as an import does, and waits for the last writes. */
+async function applyWrites(vault: VaultPort, root: string, actions: WriteAction[]): Promise<WriteOutcome> {
+	const applier = new WriteApplier(vault, root);
+	for (const action of actions) await applier.apply(action);
+	await applier.finish();
+	return applier.outcome;
+}
+
+describe("WriteApplier with parallel creates", () => {
 	it("keeps at most parallelCreates writes in flight and reports them in plan order", async () => {
 		const vault = new SlowVault();
 		const paths = Array.from({ length: 20 }, (_, i) => `n${"x".repeat(i % 5)}${i}.md`);
