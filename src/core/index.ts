@@ -11,7 +11,7 @@ export { codeMatcher, codeFromNumber, codeSyntax, DEFAULT_CODE_PATTERN, findCode
 export { titleFromSlug } from "./episodes/slugTitle";
 export { importPages, readExisting, type ImportOptions, type ImportResult } from "./importer/importPages";
 export { escapeMarkdown, unescapeMarkdown } from "./markdown/escape";
-export { composeNote, formatFingerprint, isUntouched, parseNote, rewriteFrontmatter, splitFrontmatter, storedFingerprint, storedHash, storedId, HASH_KEY, ID_KEY, type Fingerprint } from "./markdown/frontmatter";
+export { formatFingerprint, renderNote, isUntouched, parseNote, rewriteFrontmatter, splitFrontmatter, storedFingerprint, storedHash, storedId, HASH_KEY, ID_KEY, type Fingerprint } from "./markdown/frontmatter";
 export { isOwnedTag, OWNED_KEYS, ownedChange, ownedHash } from "./markdown/ownedProperties";
 export { findHubRegion, renderHubRegion, HUB_END, HUB_START, type HubCard, type HubRegion, type HubSection } from "./markdown/hubRegion";
 export { GAP_MARK } from "./markdown/prose";

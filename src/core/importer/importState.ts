@@ -92,7 +92,7 @@ export function renderState(state: ImportState): string {
 }
 
 /**
- * What a record keeps of a note: the fingerprint the note carries (composeNote stamped it: no second hash of the
+ * What a record keeps of a note: the fingerprint the note carries (renderNote stamped it: no second hash of the
  * text), and its size and modification time when known.
  */
 export function noteEntry(content: string, stat: FileStat | null): string {

@@ -56,11 +56,6 @@ export function renderNote(frontmatter: Record<string, unknown>, body: string, y
 	return { content: `${head}${HASH_KEY}: ${fingerprint}\n---\n${text}`, fingerprint };
 }
 
-/** The text of a note as `renderNote` writes it. */
-export function composeNote(frontmatter: Record<string, unknown>, body: string, yaml: YamlPort): string {
-	return renderNote(frontmatter, body, yaml).content;
-}
-
 /** The fingerprint as stored: `whole-owned-body`. */
 export function formatFingerprint(print: Fingerprint): string {
 	return print.owned === null || print.body === null ? print.whole : `${print.whole}-${print.owned}-${print.body}`;

@@ -1,4 +1,4 @@
-import { changeFrontmatter, composeNote, importPages, MemoryVault, OWNED_KEYS, HASH_KEY, splitFrontmatter, type WriteAction } from "../../../src/core";
+import { changeFrontmatter, importPages, renderNote, MemoryVault, OWNED_KEYS, HASH_KEY, splitFrontmatter, type WriteAction } from "../../../src/core";
 import { nodeYaml } from "../../../src/cli/yaml";
 import { frontmatterOf } from "../../helpers/vaultChecks";
 import { loadSeeds } from "../../helpers/seeds";
@@ -130,7 +130,7 @@ describe("re-import of a note whose generated properties the user edited", () =>
 });
 
 describe("changeFrontmatter (the guard used inside processFrontMatter)", () => {
-	const note = composeNote({ type: "question", title: "T", tags: ["atlas/question"], description: "old", gaps: 2 }, "Body\n", nodeYaml);
+	const note = renderNote({ type: "question", title: "T", tags: ["atlas/question"], description: "old", gaps: 2 }, "Body\n", nodeYaml).content;
 	const fm = frontmatterOf(note);
 	const action = (owned: string): Extract<WriteAction, { kind: "update-frontmatter" }> => ({
 		kind: "update-frontmatter",
