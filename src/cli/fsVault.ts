@@ -77,6 +77,7 @@ export class FsVault implements VaultPort {
 	private readonly written = new Map<string, FileStat>();
 
 	create(path: string, content: string): Promise<void> {
+		// Not through `settle(...).then`: the file is queued now, in this turn, so that a turn's creates go over together.
 		let full: string;
 		try {
 			full = this.absolute(path);
