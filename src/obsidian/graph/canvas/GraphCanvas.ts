@@ -289,10 +289,12 @@ export class GraphCanvas {
 	setPositions(positions: Float32Array, settled = false): void {
 		if (positions.length !== this.graph.nodes.length * 2) return;
 		this.positions = positions;
-		this.awaiting = false;
 		// A layout frame moves every node a little: the outlines may follow with a partial update (a new graph's first
-		// frame too: its outlines start from the clusters' structure). A picture at rest gets exact outlines at once.
-		const partial = !settled && (this.outlineState !== "jumped" || this.outlineTracker === null);
+		// frame too, whether or not its tracker was built ahead: its outlines start from the clusters' structure). A
+		// picture at rest gets exact outlines at once.
+		const first = this.awaiting || this.outlineTracker === null;
+		this.awaiting = false;
+		const partial = !settled && (first || this.outlineState !== "jumped");
 		this.invalidate(partial ? "moving" : "jumped");
 	}
 
@@ -821,9 +823,11 @@ export class GraphCanvas {
 		const ctx = this.context;
 		const { x: tx, y: ty, k } = this.transform;
 		const ratio = this.ratio;
-		this.readTheme();
-		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		const n = this.awaiting ? 0 : this.graph.nodes.length;
+		// Nothing to draw yet, no colours needed: read now, they would force the open's first style recalculation into
+		// this frame's script, ahead of the browser's own.
+		if (n > 0) this.readTheme();
+		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		if (n === 0 || this.width === 0) {
 			ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
 			this.clearHulls();

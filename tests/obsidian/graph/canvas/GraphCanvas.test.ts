@@ -161,3 +161,59 @@ describe("GraphCanvas semantic zoom", () => {
 		expect(shown((kind) => kind === "question" || kind === "cluster")).toBe(3);
 	});
 });
+
+describe("GraphCanvas cold start", () => {
+	/** Three clusters far apart, their cluster and sub-topic nodes at its place, one note of the first far below it. */
+	function coldStart(themed = false): { graph: Graph; canvas: GraphCanvas; positions: Float32Array; far: number } {
+		const graph = generateClusteredGraph({ nodes: 200, clusters: 3, subtopicsPerCluster: 2, seed: 5 });
+		const container = document.body.createDiv();
+		container.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, right: 1000, bottom: 800, width: 1000, height: 800, toJSON: () => ({}) });
+		// Themed: the colours come from the theme's variables, read once the canvas is shown (not here: no resize).
+		const canvas = new GraphCanvas(container, graph, themed ? {} : { palette: FALLBACK_PALETTE });
+		if (!themed) canvas.resize();
+		const positions = new Float32Array(graph.nodes.length * 2);
+		graph.nodes.forEach((n, i) => {
+			const structure = n.kind === "cluster" || n.kind === "subtopic";
+			positions[2 * i] = (n.cluster - 1) * 600 + (structure ? 0 : ((i * 37) % 60) - 30);
+			positions[2 * i + 1] = structure ? 0 : ((i * 53) % 60) - 30;
+		});
+		const far = graph.nodes.findIndex((n) => n.cluster === 0 && n.kind === "question");
+		positions[2 * far + 1] = 250;
+		return { graph, canvas, positions, far };
+	}
+
+	afterEach(() => jest.useRealTimers());
+
+	it("a layout's first frame wraps each cluster's structure only, though the outlines were prepared while waiting for it", () => {
+		jest.useFakeTimers();
+		const { graph, canvas, positions, far } = coldStart();
+		canvas.expectGraph(graph);
+		// The set-up steps run while the layout computes its first frame (the outline tracker is among them).
+		jest.runAllTimers();
+		canvas.setPositions(Float32Array.from(positions));
+		canvas.zoomTo({ k: 0.5, x: 500, y: 300 });
+		canvas.draw();
+		const { x, y } = canvas.screenOf(far);
+		expect(canvas.clusterAt(x, y)).toBe(-1);
+		// At rest the outlines wrap every member.
+		canvas.setPositions(Float32Array.from(positions), true);
+		expect(canvas.clusterAt(x, y)).toBe(0);
+		canvas.destroy();
+	});
+
+	it("reads no theme colours for a draw while the positions are still to come", () => {
+		const { graph, canvas, positions } = coldStart(true);
+		canvas.expectGraph(graph);
+		const read = jest.spyOn(window, "getComputedStyle");
+		try {
+			canvas.draw();
+			expect(read).not.toHaveBeenCalled();
+			canvas.setPositions(positions);
+			canvas.draw();
+			expect(read).toHaveBeenCalled();
+		} finally {
+			read.mockRestore();
+			canvas.destroy();
+		}
+	});
+});
