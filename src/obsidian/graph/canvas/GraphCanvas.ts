@@ -65,6 +65,8 @@ const OUTLINE_PADDING = 14;
 const HULL_SLACK_PX = 0.5;
 /** Outline points have no radius: their bounds are the points' own. */
 const NO_RADIUS = new Float32Array(0);
+/** Nodes a warm-up of the outline scans runs over (see `warmOutlineScans`). */
+const WARM_UP_NODES = 2500;
 /** How long after the last layout frame the outlines are computed again over every member (see OutlineTracker). */
 const OUTLINE_SETTLE_MS = 200;
 /** Label fonts per level (0: clusters, 1: sub-topics and hubs, 2+: the rest) and their line boxes, CSS pixels. */
@@ -273,6 +275,8 @@ export class GraphCanvas {
 			() => graphNow() && this.nodesUpTo(this.maxLevel(0)),
 			() => graphNow() && this.linksUpTo(this.maxLevel(0)),
 			() => graphNow() && this.outlineTrackerFor(),
+			// In steps of a few thousand nodes: the scans run slowest the first times (see warmOutlineScans).
+			...[0, 1, 2].map(() => () => graphNow() && this.warmOutlineScans()),
 			() => graphNow() && this.measureLabels(this.nodesUpTo(this.maxLevel(0))),
 			// The overview's most important labels (clusters first), a draw's worth per step.
 			...[0, 1, 2].map((step) => () => graphNow() && this.drawLabelsAhead(this.nodesUpTo(this.maxLevel(0)).subarray(step * NEW_LABELS_PER_DRAW, (step + 1) * NEW_LABELS_PER_DRAW))),
@@ -1216,12 +1220,28 @@ export class GraphCanvas {
 		return w;
 	}
 
-	/** Draws the labels of these nodes into the atlas ahead of a draw, as the overview shows them (not muted). */
+	/** Draws the labels of these nodes into the atlas ahead of a draw, as the overview shows them (not muted), and rasters them. */
 	private drawLabelsAhead(nodes: Int32Array): void {
 		for (const i of nodes) {
 			const tier = Math.min(2, this.level[i] ?? 3);
 			this.labelSlot(i, tier, tier >= 2, this.labelWidth(i, tier, this.palette.font), true);
 		}
+		this.labelAtlas.settle();
+	}
+
+	/**
+	 * Runs the outline scans a layout frame runs, on a throwaway tracker of some of this graph's nodes (at the origin),
+	 * while the layout computes the first positions: the scans are the frames' longest loop, and run for the first
+	 * times, before the engine has compiled them, they took 10–25 ms of a 10,000-node graph's first frames. The
+	 * canvas's own tracker is left untouched (its first scan wraps only the structure).
+	 */
+	private warmOutlineScans(): void {
+		const positions = new Float32Array(this.positions.length);
+		const some = this.clusterOf.map((c, i) => (i < WARM_UP_NODES ? c : -1));
+		const tracker = new OutlineTracker(some, this.radius, this.graph.clusters.length, OUTLINE_PADDING);
+		tracker.full(positions);
+		tracker.update(positions);
+		tracker.update(positions);
 	}
 
 	/** Measures the labels of these nodes ahead of a draw. */

@@ -22,6 +22,8 @@ interface Page {
 	rowY: number;
 	rowH: number;
 	x: number;
+	/** Drawn into since `settle` last rastered it. */
+	drawn: boolean;
 }
 
 /** Room between slots, device pixels, so that no glyph or halo bleeds into a neighbour. */
@@ -36,6 +38,8 @@ export class LabelAtlas {
 	private oldest = 0;
 	/** Page side, device pixels: grows with the pixel ratio, so a page holds as many labels on every screen. */
 	private size = 0;
+	/** A 1 × 1 canvas that pages are copied into by `settle` (made on first use). */
+	private scratch: CanvasRenderingContext2D | null = null;
 
 	/** `maxPages` pages of `pageSize` × the pixel ratio (device pixels) square at most. */
 	constructor(
@@ -78,6 +82,7 @@ export class LabelAtlas {
 		const slot = { page: page.canvas, x: page.x, y: page.rowY, w, h, style, index: this.current };
 		page.x += w + GAP;
 		page.rowH = Math.max(page.rowH, h);
+		page.drawn = true;
 		// A key keeps one slot: the one it had (another style) is left as unused room until its page is emptied.
 		this.slots.set(key, slot);
 		return { slot, context: page.context };
@@ -87,6 +92,19 @@ export class LabelAtlas {
 	prepare(ratio: number): void {
 		this.sizeFor(ratio);
 		if (this.pages.length === 0) this.newPage();
+	}
+
+	/**
+	 * Rasters the labels drawn since the last call, now: the browser records a canvas's text and rasters it when the
+	 * canvas is first copied from, which would otherwise be the first frame that shows these labels.
+	 */
+	settle(): void {
+		for (const page of this.pages) {
+			if (!page.drawn) continue;
+			page.drawn = false;
+			this.scratch ??= createEl("canvas", { attr: { width: 1, height: 1 } }).getContext("2d");
+			this.scratch?.drawImage(page.canvas, 0, 0, 1, 1, 0, 0, 1, 1);
+		}
 	}
 
 	/** Forgets every label (a theme change or a new graph). */
@@ -116,7 +134,7 @@ export class LabelAtlas {
 		canvas.height = this.size;
 		const context = canvas.getContext("2d");
 		if (context === null) return undefined;
-		const page = { canvas, context, rowY: 0, rowH: 0, x: 0 };
+		const page = { canvas, context, rowY: 0, rowH: 0, x: 0, drawn: false };
 		this.pages.push(page);
 		return page;
 	}
@@ -129,6 +147,7 @@ export class LabelAtlas {
 		page.rowY = 0;
 		page.rowH = 0;
 		page.x = 0;
+		page.drawn = false;
 		for (const [key, slot] of this.slots) if (slot.index === index) this.slots.delete(key);
 		return page;
 	}

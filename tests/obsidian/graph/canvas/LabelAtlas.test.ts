@@ -40,6 +40,28 @@ describe("LabelAtlas", () => {
 		expect(atlas.add(4, "plain", 101, 10, 1)).toBeNull();
 	});
 
+	it("settle rasters each page drawn into since the last settle, once, by copying from it", () => {
+		const atlas = new LabelAtlas(2, 100);
+		const a = atlas.add(1, "plain", 100, 60, 1)?.slot;
+		const b = atlas.add(2, "plain", 100, 60, 1)?.slot;
+		// Every stand-in canvas shares one context: the copies settle makes land here.
+		const context = document.createElement("canvas").getContext("2d") as unknown as { drawImage?: (source: unknown) => void };
+		const copied: unknown[] = [];
+		context.drawImage = (source) => copied.push(source);
+		try {
+			atlas.settle();
+			expect(copied).toEqual([a?.page, b?.page]);
+			atlas.settle();
+			expect(copied).toHaveLength(2);
+			// Room is left on the second page: a new label there makes only that page to raster again.
+			expect(atlas.add(3, "plain", 10, 10, 1)?.slot.page).toBe(b?.page);
+			atlas.settle();
+			expect(copied).toEqual([a?.page, b?.page, b?.page]);
+		} finally {
+			delete context.drawImage;
+		}
+	});
+
 	it("starts again at another pixel ratio, with pages to match", () => {
 		const atlas = new LabelAtlas(2, 100);
 		atlas.add(1, "plain", 40, 10, 1);
