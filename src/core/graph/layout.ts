@@ -4,6 +4,7 @@
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, randomLcg, type Simulation, type SimulationLinkDatum, type SimulationNodeDatum } from "d3";
 import { forceCluster } from "./clusterForce";
+import { forceGridCollide } from "./gridCollide";
 import { isLayoutGraph, layoutGraphOf, LINK_KINDS, type LayoutGraph } from "./layoutGraph";
 import type { Graph } from "./model";
 import { placeMissing, seedPositions } from "./seedPositions";
@@ -63,10 +64,12 @@ const LINK_DISTANCE: Record<(typeof LINK_KINDS)[number], number> = { member: 18,
  */
 const BIG_GRAPH = 5_000;
 /**
- * Big graphs resolve collisions only once alpha has cooled below this (the last ~17 of 36 ticks): earlier, the
- * repulsion is still moving every node, so separating overlaps is wasted work.
+ * Big graphs resolve collisions only once alpha has cooled below this (the last ~21 of 36 ticks): earlier, the
+ * repulsion is still moving every node, so separating overlaps is wasted work. On the grid (see gridCollide), a
+ * collision tick costs a third of d3's quadtree one, and starting at 0.06 rather than 0.03 leaves no overlapping
+ * nodes at 5,200, 10,000 and 20,000 nodes (at 0.03 two pairs at 5,200 ended 0.79–0.80 of their radii apart).
  */
-const COLLIDE_ALPHA = 0.03;
+const COLLIDE_ALPHA = 0.06;
 
 /**
  * Ticks to settle from a hierarchy-packed start: fewer for big graphs, where the packing already separates clusters
@@ -170,7 +173,7 @@ export function createLayout(input: Graph | LayoutGraph, options: LayoutOptions 
 					.distanceMax(big ? 500 : Infinity),
 			),
 		)
-		.force("collide", belowAlpha(big ? COLLIDE_ALPHA : Infinity, forceCollide<Node>((d) => radius(d.index) + 2).strength(0.8)))
+		.force("collide", big ? belowAlpha(COLLIDE_ALPHA, forceGridCollide((i) => radius(i) + 2, 0.8)) : forceCollide<Node>((d) => radius(d.index) + 2).strength(0.8))
 		.force("cluster", forceCluster(graph.cluster))
 		.force("x", forceX<Node>(0).strength(0.015))
 		.force("y", forceY<Node>(0).strength(0.015));
