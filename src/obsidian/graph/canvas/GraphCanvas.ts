@@ -79,14 +79,6 @@ const NEW_LABELS_PER_DRAW = 12;
 /** Printable ASCII: measured per label font ahead of the first draw. */
 const COMMON_CHARACTERS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
 
-/** A rectangle in device pixels. */
-interface DeviceRect {
-	x: number;
-	y: number;
-	w: number;
-	h: number;
-}
-
 /** How stale the cluster outlines are: current, moved by the layout (a partial update will do), or moved at once. */
 type OutlineState = "current" | "moving" | "jumped";
 
@@ -114,14 +106,14 @@ export class GraphCanvas {
 	readonly canvas: HTMLCanvasElement;
 	private readonly context: CanvasRenderingContext2D;
 	/**
-	 * The cluster hulls, drawn into a canvas of their own (not in the document) and copied under each frame: large tinted
+	 * The cluster hulls, drawn into a canvas of their own (not in the document) that each frame starts from: large tinted
 	 * areas are most of a frame's raster, and a moving layout barely moves them, so they are drawn again only once they
 	 * moved on screen (see `paintHulls`). A second canvas in the document instead costs as much to composite as the copy.
 	 */
 	private readonly hullCanvas: HTMLCanvasElement;
 	private readonly hullContext: CanvasRenderingContext2D;
 	/** What the hull canvas shows: the outlines (copies) and the view and colours they were drawn with; null: nothing valid. */
-	private hullsDrawn: { outlines: Outline[]; positions: Float32Array; transform: ViewTransform; width: number; height: number; palette: GraphPalette; areas: DeviceRect[]; area: DeviceRect } | null = null;
+	private hullsDrawn: { outlines: Outline[]; positions: Float32Array; transform: ViewTransform; width: number; height: number; palette: GraphPalette; onScreen: boolean } | null = null;
 	private readonly options: GraphCanvasOptions;
 	/** The container's window: popout windows have their own animation frames. */
 	private readonly win: Window;
@@ -880,19 +872,14 @@ export class GraphCanvas {
 			for (const j of neighboursOf(this.adjacency, this.hovered)) emphasis[j] = 1;
 		} else if (this.highlighted !== null) emphasis = this.highlighted;
 
-		ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
 		this.paintHulls();
-		// Only where there are hulls (clipped to each one's box, copied once where boxes overlap): a copy costs its area.
-		const hulls = this.hullsDrawn;
-		if (hulls !== null && hulls.areas.length > 0) {
-			const { x, y, w, h } = hulls.area;
-			ctx.save();
-			ctx.beginPath();
-			for (const box of hulls.areas) ctx.rect(box.x, box.y, box.w, box.h);
-			ctx.clip();
-			ctx.drawImage(this.hullCanvas, x, y, w, h, x, y, w, h);
-			ctx.restore();
-		}
+		// The hull layer replaces the last frame whole ("copy": every pixel written once, its transparent ones too),
+		// where clearing the canvas and then blending the hulls over it went over the hulls' area twice.
+		if (this.hullsDrawn?.onScreen === true) {
+			ctx.globalCompositeOperation = "copy";
+			ctx.drawImage(this.hullCanvas, 0, 0);
+			ctx.globalCompositeOperation = "source-over";
+		} else ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
 		ctx.setTransform(ratio * k, 0, 0, ratio * k, ratio * tx, ratio * ty);
 
 		// Links: one path for all, one more for the emphasised ones; those between nodes of the zoom's levels, unless a
@@ -998,32 +985,20 @@ export class GraphCanvas {
 		this.paintOutlines(ctx, t.k);
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		// Copies: the tracker updates its outlines in place, a drag moves a node in place.
-		this.hullsDrawn = { outlines: this.outlines.map((outline) => outline.slice()), positions: this.positions.slice(), transform: { ...t }, width: this.width, height: this.height, palette: this.palette, ...this.hullAreas() };
+		this.hullsDrawn = { outlines: this.outlines.map((outline) => outline.slice()), positions: this.positions.slice(), transform: { ...t }, width: this.width, height: this.height, palette: this.palette, onScreen: this.hullsOnScreen() };
 	}
 
-	/** The device-pixel rectangles the hulls cover (each outline grown by the band and a pixel), within the canvas, and their bounds. */
-	private hullAreas(): { areas: DeviceRect[]; area: DeviceRect } {
+	/** Whether any hull (each outline grown by the band and a pixel) reaches into the canvas. */
+	private hullsOnScreen(): boolean {
 		const { x: tx, y: ty, k } = this.transform;
 		const grow = 8 / Math.max(k, 0.2) + 2 / k;
-		const r = this.ratio;
-		const areas: DeviceRect[] = [];
-		const all = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
 		for (const outline of this.outlines) {
 			const bounds = boundsOf(outline, NO_RADIUS);
 			if (bounds === null) continue;
 			const { minX, minY, maxX, maxY } = bounds;
-			const x0 = Math.max(0, Math.floor(((minX - grow) * k + tx) * r));
-			const y0 = Math.max(0, Math.floor(((minY - grow) * k + ty) * r));
-			const x1 = Math.min(this.hullCanvas.width, Math.ceil(((maxX + grow) * k + tx) * r));
-			const y1 = Math.min(this.hullCanvas.height, Math.ceil(((maxY + grow) * k + ty) * r));
-			if (x1 <= x0 || y1 <= y0) continue;
-			areas.push({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
-			all.x0 = Math.min(all.x0, x0);
-			all.y0 = Math.min(all.y0, y0);
-			all.x1 = Math.max(all.x1, x1);
-			all.y1 = Math.max(all.y1, y1);
+			if ((maxX + grow) * k + tx > 0 && (minX - grow) * k + tx < this.width && (maxY + grow) * k + ty > 0 && (minY - grow) * k + ty < this.height) return true;
 		}
-		return { areas, area: areas.length === 0 ? { x: 0, y: 0, w: 0, h: 0 } : { x: all.x0, y: all.y0, w: all.x1 - all.x0, h: all.y1 - all.y0 } };
+		return false;
 	}
 
 	private clearHulls(): void {
