@@ -34,6 +34,8 @@ export function parseStoredPositions(data: unknown): StoredPositions {
 /** Start positions for a graph from the store (NaN where a node has none). */
 export function positionsFor(graph: Graph, stored: StoredPositions): Float32Array {
 	const out = new Float32Array(graph.nodes.length * 2).fill(NaN);
+	// A first open has nothing stored: looking up every node's id (hashing each path) was 27 ms of a 50,000-node open.
+	if (holdsNone(stored.positions)) return out;
 	graph.nodes.forEach((node, i) => {
 		const p = stored.positions[node.id];
 		if (p === undefined) return;
@@ -43,8 +45,15 @@ export function positionsFor(graph: Graph, stored: StoredPositions): Float32Arra
 	return out;
 }
 
+/** Whether a record has no own key, found without listing its keys. */
+function holdsNone(record: Record<string, unknown>): boolean {
+	for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return false;
+	return true;
+}
+
 /** Indices of the stored pinned nodes that are in the graph. */
 export function pinnedFor(graph: Graph, stored: StoredPositions): number[] {
+	if (stored.pinned.length === 0) return [];
 	const pinned = new Set(stored.pinned);
 	const out: number[] = [];
 	graph.nodes.forEach((node, i) => {

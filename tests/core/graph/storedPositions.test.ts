@@ -20,6 +20,16 @@ describe("stored positions", () => {
 		expect(pinnedFor(graph, stored)).toEqual([2]);
 	});
 
+	it("gives an empty store's graph no position and no pin, and a store emptied by pruning the same", () => {
+		expect(Array.from(positionsFor(graph, parseStoredPositions({})))).toEqual([NaN, NaN, NaN, NaN, NaN, NaN]);
+		expect(pinnedFor(graph, parseStoredPositions({}))).toEqual([]);
+		const stored = parseStoredPositions({ positions: { "b.md": [5, 6] }, pinned: ["b.md"] });
+		expect(Array.from(positionsFor(graph, stored))).toEqual([NaN, NaN, 5, 6, NaN, NaN]);
+		prunePositions(stored, () => false);
+		expect(Array.from(positionsFor(graph, stored))).toEqual([NaN, NaN, NaN, NaN, NaN, NaN]);
+		expect(pinnedFor(graph, stored)).toEqual([]);
+	});
+
 	it("follows renames of notes and folders and prunes ids that are gone", () => {
 		const stored = parseStoredPositions({ positions: { "a.md": [1, 1], "F/c.md": [2, 2], "F/d.md": [3, 3] }, pinned: ["F/c.md"] });
 		renamePositions(stored, "F", "G");
