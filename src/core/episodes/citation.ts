@@ -1,6 +1,7 @@
 /** Citations of episodes in one note, each with the passage around it: sentence, paragraph and heading path. */
 import { classifyLines, frontmatterEnd, type MarkdownLine } from "./markdownLines";
 import { nextCodeCandidate } from "./code";
+import { sentenceSpans } from "../text/sentences";
 import { isWhiteSpace } from "../text/whiteSpace";
 import { findMentions, type CodeMention, type MentionOptions } from "./mentions";
 
@@ -251,20 +252,6 @@ function trimmedSpan(text: string, from: number, to: number): [number, number] {
 /** Text on one line: line breaks and the spaces around them become one space. */
 function oneLine(text: string): string {
 	return text.includes("\n") ? text.replace(/\s*\n\s*/g, " ") : text;
-}
-
-/** Every sentence's [from, to) span, in order; the last runs to the end of the text. */
-function sentenceSpans(text: string): Array<[number, number]> {
-	const out: Array<[number, number]> = [];
-	const boundary = /[.!?]+["'”’)\]]*(?=\s|$)/g;
-	let start = 0;
-	for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
-		const end = m.index + m[0].length;
-		out.push([start, end]);
-		start = end;
-	}
-	if (start < text.length || out.length === 0) out.push([start, text.length]);
-	return out;
 }
 
 /** The [from, to) span of the sentence of `text` holding `offset`. A sentence ends after `.`, `!` or `?` and closing quotes, before a space. */

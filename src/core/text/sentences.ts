@@ -1,9 +1,26 @@
 /** Sentence boundaries in prose, for quoting the sentence around a citation. */
 import { isWhiteSpace } from "./whiteSpace";
 
+/** Where a sentence ends: `.`, `!` or `?`, then any closing quotes or brackets, before white space or the end. */
+const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s|$)/g;
+
+/** Every sentence's [from, to) span, in order, white space included; the last runs to the end of the text. */
+export function sentenceSpans(text: string): Array<[number, number]> {
+	const out: Array<[number, number]> = [];
+	const boundary = new RegExp(SENTENCE_END);
+	let start = 0;
+	for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+		const end = m.index + m[0].length;
+		out.push([start, end]);
+		start = end;
+	}
+	if (start < text.length || out.length === 0) out.push([start, text.length]);
+	return out;
+}
+
 /** The [from, to) span of the sentence of `text` that contains offset `index`, without white space at either end. */
 export function sentenceSpanAt(text: string, index: number): [number, number] {
-	const boundary = /[.!?]+["'”’)]*(?=\s+|$)/g;
+	const boundary = new RegExp(SENTENCE_END);
 	let start = 0;
 	let end = text.length;
 	for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
