@@ -20,13 +20,6 @@ const KINDS = (process.env.GRAPH_BENCH_VIEWS ?? "atlas,batched,zoomed,svg,pixi")
 /** A folder to save each size's settled cold-open picture in (`atlas-open-10000.png`), to look at; none by default. */
 const SHOTS = process.env.GRAPH_BENCH_SCREENSHOTS;
 const LABEL: Record<ViewKind, string> = { atlas: "atlas", batched: "reference batched 2d", zoomed: "reference batched 2d + semantic zoom", svg: "d3 svg", pixi: "pixi objects" };
-/** One vsync at 60 Hz: headless chromium's rAF never runs faster, so "≤ 16 ms" reads as "every vsync". */
-const VSYNC = 16.7;
-
-/** rAF deltas are vsync multiples read through a float clock (16.700000000000045): compare with a hair of slack. */
-function withinFrame(ms: number, target: number): boolean {
-	return ms <= target + 0.05;
-}
 
 /**
  * The esbuild plugin that inlines the layout worker's bundle, as main.js gets it. Loaded at run time from its .mjs
@@ -73,6 +66,9 @@ interface Measured {
 	renderJs: number;
 	panOverview: number;
 	panZoomed: number;
+	/** Main-thread time of a pan frame (the view's JS, then the frame's rendering), median: what a frame costs, where the rAF delta can only show whole vsyncs. */
+	panOverviewFrame: number;
+	panZoomedFrame: number;
 	renderer: string;
 	frames: number;
 }
@@ -94,6 +90,8 @@ async function measureView(browser: LaunchedBrowser, url: string, kind: ViewKind
 			renderJs: median(costs.map((c) => c.js)),
 			panOverview: median(overview.deltas),
 			panZoomed: median(zoomed.deltas),
+			panOverviewFrame: median(overview.main),
+			panZoomedFrame: median(zoomed.main),
 			renderer: setup.renderer,
 			frames,
 		};
@@ -218,21 +216,22 @@ async function main(): Promise<void> {
 					...(ours && nodes === 20_000 ? { target: "≤ 4 ms", ok: m.render <= 4 } : {}),
 				});
 				figures.push({ suite, name: `${LABEL[kind]}: of which JS${capped}`, value: m.renderJs, unit: "ms" });
-				const panTarget = ours && nodes === 10_000 ? VSYNC : ours && nodes === 50_000 ? 50 : undefined;
-				figures.push({
-					suite,
-					name: `${LABEL[kind]}: pan frame, overview (median rAF delta)`,
-					value: m.panOverview,
-					unit: "ms",
-					...(panTarget === undefined ? {} : { target: `≤ ${panTarget === VSYNC ? "16 (one 60 Hz vsync)" : panTarget} ms`, ok: withinFrame(m.panOverview, panTarget) }),
-				});
-				figures.push({
-					suite,
-					name: `${LABEL[kind]}: pan frame, zoomed in ×4 (median rAF delta)`,
-					value: m.panZoomed,
-					unit: "ms",
-					...(panTarget === undefined ? {} : { target: `≤ ${panTarget === VSYNC ? "16 (one 60 Hz vsync)" : panTarget} ms`, ok: withinFrame(m.panZoomed, panTarget) }),
-				});
+				// The targets apply to a pan frame's own cost; the rAF delta beside it tells whether frames were dropped (it
+				// cannot go below one 60 Hz vsync, 16.7 ms, however cheap the frame, so it cannot show a 16 ms target met).
+				const panTarget = ours && nodes === 10_000 ? 16 : ours && nodes === 50_000 ? 50 : undefined;
+				for (const [where, frame, delta] of [
+					["overview", m.panOverviewFrame, m.panOverview],
+					["zoomed in ×4", m.panZoomedFrame, m.panZoomed],
+				] as const) {
+					figures.push({
+						suite,
+						name: `${LABEL[kind]}: pan frame, ${where}, main thread (median)`,
+						value: frame,
+						unit: "ms",
+						...(panTarget === undefined ? {} : { target: `≤ ${panTarget} ms`, ok: frame <= panTarget }),
+					});
+					figures.push({ suite, name: `${LABEL[kind]}: pan frame, ${where} (median rAF delta)`, value: delta, unit: "ms" });
+				}
 			}
 			if (KINDS.includes("atlas") && atlasOpenMeasured(nodes)) {
 				try {
