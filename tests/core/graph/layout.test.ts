@@ -127,6 +127,23 @@ describe("createLayout", () => {
 		expect(layout.settled()).toBe(true);
 	});
 
+	it("draws each cluster's members together: two clusters started overlapping, with no link between any two nodes, come apart", () => {
+		// Cluster nodes at ±60, their members scattered over ±150 around them: a third of the nodes sit nearer the other
+		// cluster's centre. Only the cluster force knows who belongs where.
+		const node = (kind: "cluster" | "question", cluster: number, i: number): Graph["nodes"][number] => ({ id: `${kind}-${i}.md`, kind, title: "", cluster, parent: kind === "cluster" ? -1 : cluster, weight: 0, description: "" });
+		const graph: Graph = { nodes: [node("cluster", 0, 0), node("cluster", 1, 1)], links: [], clusters: [{ node: 0, title: "A" }, { node: 1, title: "B" }] };
+		for (let i = 0; i < 120; i++) graph.nodes.push(node("question", i % 2, i));
+		const start = new Float32Array(graph.nodes.length * 2);
+		graph.nodes.forEach((n, i) => {
+			const spread = n.kind === "cluster" ? 0 : 1;
+			start[2 * i] = (n.cluster === 0 ? -60 : 60) + spread * (((i * 97) % 300) - 150);
+			start[2 * i + 1] = spread * (((i * 61) % 300) - 150);
+		});
+		expect(misplacedShare(graph, start)).toBeGreaterThan(0.25);
+		const { positions } = settle(graph, { positions: start, alpha: 1 });
+		expect(misplacedShare(graph, positions)).toBeLessThan(0.05);
+	});
+
 	it("holds pinned nodes where they were dropped", () => {
 		const layout = createLayout(demo, { seed: 1 });
 		layout.pin(5, 1000, -1000);
