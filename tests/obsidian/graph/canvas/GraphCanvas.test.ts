@@ -217,3 +217,40 @@ describe("GraphCanvas cold start", () => {
 		}
 	});
 });
+
+describe("GraphCanvas batched drawing", () => {
+	it("fills one path per node colour and strokes one for the links, however many nodes there are, and adds no element per node", () => {
+		const context = document.createElement("canvas").getContext("2d") as unknown as Record<string, unknown>;
+		const calls = (graphSize: number): { fill: number; stroke: number; arcs: number; drawn: number; elements: number } => {
+			const graph = generateClusteredGraph({ nodes: graphSize, clusters: 4, subtopicsPerCluster: 4, seed: 9 });
+			const container = document.body.createDiv();
+			container.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, right: 1000, bottom: 800, width: 1000, height: 800, toJSON: () => ({}) });
+			const canvas = new GraphCanvas(container, graph, { palette: FALLBACK_PALETTE, semanticZoom: false, labels: false });
+			canvas.resize();
+			canvas.setPositions(Float32Array.from({ length: graph.nodes.length * 2 }, (_, i) => ((i * 7919) % 600) - 300), true);
+			canvas.zoomTo({ k: 1, x: 500, y: 400 });
+			const counts = { fill: 0, stroke: 0, arcs: 0 };
+			// Every stand-in canvas shares one context: count what the frame asks of it (the hull layer's own fills included).
+			context.fill = () => counts.fill++;
+			context.stroke = () => counts.stroke++;
+			context.arc = () => counts.arcs++;
+			try {
+				const drawn = canvas.draw().drawnNodes;
+				return { ...counts, drawn, elements: container.querySelectorAll("*").length };
+			} finally {
+				delete context.fill;
+				delete context.stroke;
+				delete context.arc;
+				canvas.destroy();
+			}
+		};
+		const small = calls(200);
+		const large = calls(2000);
+		expect(large.drawn).toBe(2000);
+		expect(large.arcs).toBe(2000);
+		expect(large.fill).toBe(small.fill);
+		expect(large.stroke).toBe(small.stroke);
+		expect(large.fill).toBeLessThanOrEqual(8 * 3);
+		expect(large.elements).toBe(small.elements);
+	});
+});
