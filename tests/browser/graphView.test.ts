@@ -108,6 +108,31 @@ describe("atlas graph view in chromium", () => {
 		expect(await pixel(page, question.x, question.y)).toEqual([0x08, 0xb9, 0x4e, 255]);
 		// Empty canvas far from the graph stays transparent (the page background shows through).
 		expect((await pixel(page, 5, 790))[3]).toBe(0);
+		// Each cluster's hull is tinted, in a tint of its own: the commonest colour inside each hull, away from nodes.
+		const tints = await page.evaluate(() => {
+			const panel = window.atlasHarness.view().getPanel();
+			if (panel === null) throw new Error("no panel");
+			const canvas = panel.canvas.canvas;
+			const ratio = canvas.width / canvas.getBoundingClientRect().width;
+			const data = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height).data;
+			if (data === undefined) throw new Error("no pixels");
+			const graph = panel.getGraph();
+			const centres = graph.nodes.map((_, i) => panel.canvas.screenOf(i));
+			return graph.clusters.map((_, c) => {
+				const counts = new Map<string, number>();
+				for (let y = 0; y < canvas.height / ratio; y += 3)
+					for (let x = 0; x < canvas.width / ratio; x += 3) {
+						if (panel.canvas.clusterAt(x, y) !== c || centres.some((p) => Math.hypot(p.x - x, p.y - y) < 16)) continue;
+						const at = 4 * (Math.round(y * ratio) * canvas.width + Math.round(x * ratio));
+						const key = [data[at], data[at + 1], data[at + 2], data[at + 3]].join(",");
+						counts.set(key, (counts.get(key) ?? 0) + 1);
+					}
+				return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "none";
+			});
+		});
+		expect(tints).toHaveLength(2);
+		for (const tint of tints) expect(Number(tint.split(",")[3])).toBeGreaterThan(0);
+		expect(tints[0]).not.toBe(tints[1]);
 		await page.screenshot({ path: join("artifacts", "graph-light.png") });
 		await page.evaluate(() => window.atlasHarness.setTheme(true));
 		await page.waitForTimeout(100);
@@ -128,6 +153,23 @@ describe("atlas graph view in chromium", () => {
 		expect(await tooltip.locator(".research-atlas-graph-tooltip-kind").textContent()).toBe("Question · Reinforcement Learning for LLMs");
 		expect(await tooltip.locator(".research-atlas-graph-tooltip-description").textContent()).toMatch(/^Exploring whether standard reward models evaluate responses/);
 		expect(await page.evaluate(() => window.atlasHarness.hovered)).toEqual([question.id]);
+		// The hovered node and its neighbours stay as they are; every other node is dimmed.
+		const { neighbour, other } = await page.evaluate((hovered) => {
+			const panel = window.atlasHarness.view().getPanel();
+			if (panel === null) throw new Error("no panel");
+			const graph = panel.getGraph();
+			const near = new Set(graph.links.flatMap((l) => (l.source === hovered ? [l.target] : l.target === hovered ? [l.source] : [])));
+			const rect = panel.canvas.canvas.getBoundingClientRect();
+			const onPage = (i: number): { x: number; y: number } => ({ x: rect.left + panel.canvas.screenOf(i).x, y: rect.top + panel.canvas.screenOf(i).y });
+			const sub = [...near].find((i) => graph.nodes[i]?.kind === "subtopic");
+			const episode = graph.nodes.findIndex((n, i) => n.kind === "episode" && !near.has(i));
+			if (sub === undefined || episode < 0) throw new Error("no neighbour or stranger");
+			return { neighbour: onPage(sub), other: onPage(episode) };
+		}, question.index);
+		expect(await pixel(page, neighbour.x, neighbour.y)).toEqual([0x08, 0x6d, 0xdd, 255]);
+		const dimmed = await pixel(page, other.x, other.y);
+		expect(dimmed[3]).toBeGreaterThanOrEqual(30);
+		expect(dimmed[3]).toBeLessThanOrEqual(60);
 		await page.screenshot({ path: join("artifacts", "graph-hover.png") });
 		await page.mouse.click(question.x, question.y);
 		await page.waitForFunction(() => window.atlasHarness.opened.length > 0);
@@ -285,6 +327,28 @@ describe("atlas graph view in chromium", () => {
 		}, path);
 		await page.waitForFunction((file) => window.atlasHarness.view().getPanel()?.getGraph().nodes.every((node) => node.id !== file) === true, path);
 		expect((await nodes(page)).length).toBe(132);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it("dragging the empty background pans the view by as much as the pointer moved, at the same zoom", async () => {
+		const { page, errors } = await openPage();
+		const from = { x: 120, y: 640 };
+		const local = await page.evaluate(({ x, y }) => {
+			const panel = window.atlasHarness.view().getPanel();
+			if (panel === null) throw new Error("no panel");
+			const rect = panel.canvas.canvas.getBoundingClientRect();
+			return { hit: panel.canvas.hitTest(x - rect.left, y - rect.top), before: panel.canvas.getTransform() };
+		}, from);
+		expect(local.hit).toBe(-1);
+		await page.mouse.move(from.x, from.y);
+		await page.mouse.down();
+		for (let step = 1; step <= 10; step++) await page.mouse.move(from.x + 8 * step, from.y - 3 * step);
+		await page.mouse.up();
+		const after = await page.evaluate(() => window.atlasHarness.view().getPanel()?.canvas.getTransform());
+		expect(after?.k).toBeCloseTo(local.before.k, 10);
+		expect((after?.x ?? 0) - local.before.x).toBeCloseTo(80, 0);
+		expect((after?.y ?? 0) - local.before.y).toBeCloseTo(-30, 0);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
