@@ -333,14 +333,18 @@ describe("atlas graph view in chromium", () => {
 
 	it("dragging the empty background pans the view by as much as the pointer moved, at the same zoom", async () => {
 		const { page, errors } = await openPage();
-		const from = { x: 120, y: 640 };
-		const local = await page.evaluate(({ x, y }) => {
+		// A point of the canvas with no node under it (nor one within 30 px), away from the toolbar and the legend.
+		const local = await page.evaluate(() => {
 			const panel = window.atlasHarness.view().getPanel();
 			if (panel === null) throw new Error("no panel");
 			const rect = panel.canvas.canvas.getBoundingClientRect();
-			return { hit: panel.canvas.hitTest(x - rect.left, y - rect.top), before: panel.canvas.getTransform() };
-		}, from);
-		expect(local.hit).toBe(-1);
+			const centres = panel.getGraph().nodes.map((_, i) => panel.canvas.screenOf(i));
+			for (let y = 120; y < rect.height - 120; y += 20)
+				for (let x = 40; x < rect.width - 40; x += 20)
+					if (panel.canvas.hitTest(x, y) === -1 && centres.every((p) => Math.hypot(p.x - x, p.y - y) > 30)) return { x: rect.left + x, y: rect.top + y, before: panel.canvas.getTransform() };
+			throw new Error("no empty point");
+		});
+		const from = { x: local.x, y: local.y };
 		await page.mouse.move(from.x, from.y);
 		await page.mouse.down();
 		for (let step = 1; step <= 10; step++) await page.mouse.move(from.x + 8 * step, from.y - 3 * step);
