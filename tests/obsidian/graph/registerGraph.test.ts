@@ -83,6 +83,22 @@ describe("registerGraph", () => {
 		expect(data.current().nodes.map((n) => n.title)).toEqual(["C1", "Sub", "How?", "Why?"]);
 	});
 
+	it("rebuilds when an edit changes what the graph shows of a note: its title, then its links", async () => {
+		const { app, plugin } = await start();
+		const data = plugin.feature.data;
+		const revision = data.revision;
+		const why = app.vault.getFileByPath("Questions/Why.md") as TFile;
+		const citations = (): number => data.current().links.filter((l) => l.kind === "citation").length;
+		expect(citations()).toBe(1);
+		await app.vault.modify(why, "---\ntype: question\ntitle: Why not?\ntags: [cluster/c1/sub]\n---\nSee [[E001]].\n");
+		await until(() => data.revision > revision);
+		expect(data.current().nodes.map((n) => n.title)).toContain("Why not?");
+		expect(citations()).toBe(1);
+		await app.vault.modify(why, "---\ntype: question\ntitle: Why not?\ntags: [cluster/c1/sub]\n---\nNo citation left.\n");
+		await until(() => data.revision > revision + 1);
+		expect(citations()).toBe(0);
+	});
+
 	it("keeps a renamed note's stored position and pin, and writes the store after a quiet period", async () => {
 		const { app, plugin } = await start();
 		await app.vault.rename(app.vault.getFileByPath("Questions/Why.md") as TFile, "Questions/Why not.md");
