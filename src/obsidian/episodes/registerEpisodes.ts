@@ -1,6 +1,7 @@
 /** Wires the episode-codes feature: index, reading view, Live Preview, commands, citations view, "Cited by" sync. */
-import { requireApiVersion, type Events, type WorkspaceLeaf } from "obsidian";
+import type { Events, WorkspaceLeaf } from "obsidian";
 import type ResearchAtlasPlugin from "../main";
+import { revealLeaf } from "../workspace/revealLeaf";
 import type { AtlasSettings } from "../settings/settings";
 import { CitedBySync } from "./CitedBySync";
 import { codeLinkEditorExtension } from "./codeLinkEditorExtension";
@@ -45,10 +46,7 @@ export function registerEpisodes(plugin: ResearchAtlasPlugin): EpisodeFeature {
 			if (leaf === null) return;
 			await leaf.setViewState({ type: CITATIONS_VIEW_TYPE, active: true });
 		}
-		if (requireApiVersion("1.7.2")) {
-			await workspace.revealLeaf(leaf);
-			await leaf.loadIfDeferred();
-		} else workspace.setActiveLeaf(leaf, { focus: true });
+		await revealLeaf(workspace, leaf);
 		if (code !== null && leaf.view instanceof EpisodeCitationsView) leaf.view.showCode(code);
 	};
 	registerEpisodeCommands(plugin, { indexer, settings, showCitations });

@@ -1,6 +1,7 @@
 /** Wires the atlas graph: the view, its ribbon icon and commands, the ```atlas-graph``` code block, page previews. */
-import { requireApiVersion, type Events, type WorkspaceLeaf } from "obsidian";
+import type { Events, WorkspaceLeaf } from "obsidian";
 import type ResearchAtlasPlugin from "../main";
+import { revealLeaf } from "../workspace/revealLeaf";
 import { AtlasGraphView, GRAPH_VIEW_TYPE, type GraphViewContext, type GraphViewState } from "./AtlasGraphView";
 import { GRAPH_BLOCK_LANGUAGE, GraphBlock } from "./GraphBlock";
 import { GraphData } from "./GraphData";
@@ -12,14 +13,6 @@ export interface GraphFeature {
 	data: GraphData;
 	openGraph(): Promise<void>;
 	openLocal(path: string): Promise<void>;
-}
-
-async function reveal(leaf: WorkspaceLeaf): Promise<void> {
-	const workspace = leaf.view.app.workspace;
-	if (requireApiVersion("1.7.2")) {
-		await workspace.revealLeaf(leaf);
-		await leaf.loadIfDeferred();
-	} else workspace.setActiveLeaf(leaf, { focus: true });
 }
 
 function stateOf(leaf: WorkspaceLeaf): Partial<GraphViewState> {
@@ -46,7 +39,7 @@ export function registerGraph(plugin: ResearchAtlasPlugin, environment: GraphEnv
 		const existing = app.workspace.getLeavesOfType(GRAPH_VIEW_TYPE).find((leaf) => stateOf(leaf).local !== true);
 		const leaf = existing ?? app.workspace.getLeaf("tab");
 		if (existing === undefined) await leaf.setViewState({ type: GRAPH_VIEW_TYPE, active: true, state: { local: false, file: null, depth: 1 } });
-		await reveal(leaf);
+		await revealLeaf(app.workspace, leaf);
 	};
 	const openLocal = async (path: string): Promise<void> => {
 		const existing = app.workspace.getLeavesOfType(GRAPH_VIEW_TYPE).find((leaf) => stateOf(leaf).local === true);
@@ -54,7 +47,7 @@ export function registerGraph(plugin: ResearchAtlasPlugin, environment: GraphEnv
 		if (leaf === null) return;
 		const depth = existing === undefined ? 1 : (stateOf(existing).depth ?? 1);
 		await leaf.setViewState({ type: GRAPH_VIEW_TYPE, active: true, state: { local: true, file: path, depth } });
-		await reveal(leaf);
+		await revealLeaf(app.workspace, leaf);
 	};
 	const context: GraphViewContext = { data, workerSource, openLocal };
 

@@ -1,6 +1,7 @@
 /** Wires the hubs feature: live notes, hub updates (and auto-update), commands, hub cards in reading view, the related-notes sidebar. */
-import { requireApiVersion, type WorkspaceLeaf } from "obsidian";
+import type { WorkspaceLeaf } from "obsidian";
 import type ResearchAtlasPlugin from "../main";
+import { revealLeaf } from "../workspace/revealLeaf";
 import type { AtlasSettings } from "../settings/settings";
 import { hubCardProcessor } from "./hubCardProcessor";
 import { registerHubCommands } from "./hubCommands";
@@ -33,10 +34,7 @@ export function registerHubs(plugin: ResearchAtlasPlugin): HubFeature {
 			if (leaf === null) return;
 			await leaf.setViewState({ type: RELATED_VIEW_TYPE, active: true });
 		}
-		if (requireApiVersion("1.7.2")) {
-			await workspace.revealLeaf(leaf);
-			await leaf.loadIfDeferred();
-		} else workspace.setActiveLeaf(leaf, { focus: true });
+		await revealLeaf(workspace, leaf);
 		if (leaf.view instanceof RelatedNotesView) leaf.view.showFor(path);
 	};
 	registerHubCommands(plugin, { notes, updater, showRelated });
