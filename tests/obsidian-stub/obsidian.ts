@@ -1118,6 +1118,24 @@ export abstract class View extends Component {
 	onResize(): void {}
 }
 
+/** What a deferred leaf shows until it is loaded: its view type, and nothing built. */
+class DeferredView extends View {
+	constructor(
+		leaf: WorkspaceLeaf,
+		private readonly type: string,
+	) {
+		super(leaf);
+	}
+
+	getViewType(): string {
+		return this.type;
+	}
+
+	getDisplayText(): string {
+		return this.type;
+	}
+}
+
 export abstract class ItemView extends View {
 	contentEl: HTMLElement;
 
@@ -1173,9 +1191,17 @@ export class WorkspaceLeaf extends Events {
 	viewStates: Real.ViewState[] = [];
 	pinned = false;
 	detached = false;
+	/** The view state of a deferred leaf (one restored at start-up whose view is made only when it is shown). */
+	#deferred: Real.ViewState | null = null;
 
 	constructor(readonly app: App) {
 		super();
+	}
+
+	/** Stub helper: makes this leaf deferred, holding `viewState`, as Obsidian (1.7.2 and later) restores a workspace. */
+	defer(viewState: Real.ViewState): void {
+		this.#deferred = viewState;
+		this.view = new DeferredView(this, viewState.type);
 	}
 
 	async openFile(file: TFile, openState?: Real.OpenViewState): Promise<void> {
@@ -1207,10 +1233,12 @@ export class WorkspaceLeaf extends Events {
 	}
 
 	getViewState(): Real.ViewState {
+		if (this.#deferred !== null) return this.#deferred;
 		return { type: this.view?.getViewType() ?? "empty", state: this.view?.getState() ?? {}, pinned: this.pinned };
 	}
 
 	async setViewState(viewState: Real.ViewState): Promise<void> {
+		this.#deferred = null;
 		this.viewStates.push(viewState);
 		const creator = this.app.workspace.viewRegistry.get(viewState.type);
 		if (!creator) throw new Error(`obsidian stub: no view registered for type ${viewState.type}`);
@@ -1222,11 +1250,16 @@ export class WorkspaceLeaf extends Events {
 	}
 
 	get isDeferred(): boolean {
-		return false;
+		return this.#deferred !== null;
 	}
 
-	loadIfDeferred(): Promise<void> {
-		return Promise.resolve();
+	/** Makes the deferred view for real (its view state set), as showing the leaf does in Obsidian. */
+	async loadIfDeferred(): Promise<void> {
+		const state = this.#deferred;
+		if (state === null) return;
+		// The placeholder was never opened: nothing to close.
+		this.view = null;
+		await this.setViewState(state);
 	}
 
 	getEphemeralState(): unknown {

@@ -47,6 +47,19 @@ function mouseAt(panel: GraphPanel, id: string, type: string, init: MouseEventIn
 }
 
 describe("AtlasGraphView", () => {
+	it("a graph tab restored at start-up stays deferred, building nothing, until the command shows it in that same tab", async () => {
+		const { app, stub } = await start();
+		const leaf = app.workspace.getLeaf("tab");
+		leaf.defer({ type: GRAPH_VIEW_TYPE, state: { local: false, file: null, depth: 1 } });
+		expect(leaf.isDeferred).toBe(true);
+		expect(leaf.view).not.toBeInstanceOf(AtlasGraphView);
+		stub.runCommand("open-graph");
+		await until(() => leaf.view instanceof AtlasGraphView && leaf.view.getPanel() !== null);
+		expect(leaf.isDeferred).toBe(false);
+		expect(app.workspace.getLeavesOfType(GRAPH_VIEW_TYPE)).toEqual([leaf]);
+		expect(graphViews(app)[0]?.getState()).toEqual({ local: false, file: null, depth: 1 });
+	});
+
 	it("opens from the ribbon icon and the command as one tab showing the whole atlas; opening again reveals the same tab", async () => {
 		const { app, plugin, stub } = await start();
 		stub.ribbonIcons[0]?.el.click();
