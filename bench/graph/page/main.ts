@@ -7,7 +7,7 @@ import { batchedView } from "./batchedView";
 import { frameLoop, timedFrame, type FrameCost } from "./measure";
 import { fitTransform, placeByHierarchy, wobble } from "./placement";
 import { pixiView } from "./pixiView";
-import { svgColdOpen, type ColdOpen } from "./svgColdOpen";
+import { baselineColdOpen, type ColdOpen } from "./baselineColdOpen";
 import { svgView } from "./svgView";
 import type { BenchView } from "./view";
 
@@ -22,8 +22,8 @@ export interface GraphBench {
 	layoutFrames(count: number): Promise<FrameCost[]>;
 	/** Pans for `count` frames at `zoom` × the overview zoom; rAF deltas and main-thread cost per frame. */
 	pan(count: number, zoom: number): Promise<{ deltas: number[]; main: number[] }>;
-	/** The SVG baseline's cold open (main-thread d3-force), stopped after `capMs`. */
-	svgColdOpen(nodes: number, capMs: number): Promise<ColdOpen>;
+	/** A baseline's cold open (main-thread d3-force, the view redrawn each tick), stopped after `capMs`. */
+	baselineColdOpen(kind: "svg" | "pixi", nodes: number, capMs: number): Promise<ColdOpen>;
 	/** Our view's cold open in the plugin's GraphPanel (its canvas + the layout worker), stopped after `capMs`; keeps the settled positions (and, with `keep`, the panel, for a screenshot). */
 	atlasColdOpen(nodes: number, capMs: number, keep?: boolean): Promise<AtlasOpen>;
 	/** Reopens our view from the positions the last `atlasColdOpen` settled at, persisted and read back. */
@@ -85,8 +85,8 @@ window.graphBench = {
 		const cy = 360 - (360 - fit.y) * zoom;
 		return frameLoop(count, (i) => view?.view(cx + 120 * Math.sin(i / 15), cy + 60 * Math.cos(i / 20), k));
 	},
-	svgColdOpen(nodes, capMs) {
-		return svgColdOpen(root, benchGraph(nodes), capMs);
+	baselineColdOpen(kind, nodes, capMs) {
+		return baselineColdOpen(kind, root, benchGraph(nodes), capMs);
 	},
 	async atlasColdOpen(nodes, capMs, keep = false) {
 		const graph = benchGraph(nodes);

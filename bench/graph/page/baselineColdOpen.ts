@@ -1,8 +1,12 @@
-/** Baseline cold open as most graph plugins do it: d3-force on the main thread, the SVG view redrawn on every tick. */
+/**
+ * The baselines' cold open, as most graph plugins (d3 SVG) and Obsidian's core graph (one scene object per element)
+ * open: d3-force on the main thread, the view redrawn on every tick. They keep no positions, so every open is cold.
+ */
 import { forceCenter, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from "d3";
 import type { Graph } from "../../../src/core/graph/model";
 import { watchTasks } from "./measure";
 import { fitTransform, placeByHierarchy } from "./placement";
+import { pixiView } from "./pixiView";
 import { svgView } from "./svgView";
 
 /** How the open went: settled within the cap, or how far it got (ticks of d3's default 300). */
@@ -14,11 +18,11 @@ export interface ColdOpen {
 	longTasks: number;
 }
 
-/** Opens the SVG view cold and runs the simulation until it ends or `capMs` passes. */
-export function svgColdOpen(root: HTMLElement, graph: Graph, capMs: number): Promise<ColdOpen> {
+/** Opens a baseline view (`svg` or `pixi`) cold and runs the simulation until it ends or `capMs` passes. */
+export async function baselineColdOpen(kind: "svg" | "pixi", root: HTMLElement, graph: Graph, capMs: number): Promise<ColdOpen> {
 	const start = performance.now();
 	const tasks = watchTasks();
-	const view = svgView(root, graph);
+	const view = kind === "svg" ? svgView(root, graph) : await pixiView(root, graph);
 	// The final picture's extent, so the view is framed as a fitted plugin view would be.
 	const fit = fitTransform(placeByHierarchy(graph));
 	view.view(fit.x, fit.y, fit.k);
