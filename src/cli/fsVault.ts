@@ -57,10 +57,13 @@ export class FsVault implements VaultPort {
 	}
 
 	stat(path: string): Promise<FileStat | null> {
-		// A file this vault wrote is described as it was written: should it have changed since, the record then holds
-		// an older pair, and the next import reads the file and compares instead of trusting it.
+		// A file this vault just wrote is described as the writer saw it, once (the import record asks once per note);
+		// any later question goes to the disk, so a file changed since is never described from memory.
 		const written = this.written.get(path);
-		if (written !== undefined) return Promise.resolve(written);
+		if (written !== undefined) {
+			this.written.delete(path);
+			return Promise.resolve(written);
+		}
 		return settle(() => {
 			const stats = statSync(this.absolute(path), { throwIfNoEntry: false });
 			return stats === undefined || !stats.isFile() ? null : { size: stats.size, mtime: stats.mtimeMs };
@@ -73,7 +76,7 @@ export class FsVault implements VaultPort {
 	 */
 	readonly parallelCreates = 1024;
 	private writer: WriterThread | null = null;
-	/** What the writer thread saw of each file it wrote, right after writing it: `stat` answers from here. */
+	/** What the writer thread saw of each file it wrote, right after writing it, until `stat` hands it over. */
 	private readonly written = new Map<string, FileStat>();
 
 	create(path: string, content: string): Promise<void> {
