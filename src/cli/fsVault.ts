@@ -80,15 +80,8 @@ export class FsVault implements VaultPort {
 	private readonly written = new Map<string, FileStat>();
 
 	create(path: string, content: string): Promise<void> {
-		// Not through `settle(...).then`: the file is queued now, in this turn, so that a turn's creates go over together.
-		let full: string;
-		try {
-			full = this.absolute(path);
-		} catch (error) {
-			return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-		}
-		this.writer ??= new WriterThread();
-		return this.writer.create(full, content).then((stat) => {
+		// Queued inside `settle`'s work, which runs at once: a turn's creates go over to the writer together.
+		return settle(() => (this.writer ??= new WriterThread()).create(this.absolute(path), content)).then((stat) => {
 			this.written.set(path, stat);
 		});
 	}
@@ -104,8 +97,8 @@ export class FsVault implements VaultPort {
 	}
 }
 
-/** The result of synchronous work as a promise: what it throws (a path outside the vault, a disk error) rejects it. */
-function settle<T>(work: () => T): Promise<T> {
+/** The result of work run at once (or the promise it starts), as a promise: what it throws (a path outside the vault, a disk error) rejects it. */
+function settle<T>(work: () => T | PromiseLike<T>): Promise<T> {
 	try {
 		return Promise.resolve(work());
 	} catch (error) {
