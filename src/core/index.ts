@@ -32,7 +32,8 @@ export { notesFromFiles, LinkResolver, type NoteInfo, type RawNote } from "./vau
 export { generateClusteredGraph, type ClusteredGraphOptions } from "./graph/generate";
 export { classifyLines, frontmatterEnd, type LineKind, type MarkdownLine } from "./episodes/markdownLines";
 export { codeOfTarget, findMentions, mentionsInLine, type CodeMention, type MentionOptions } from "./episodes/mentions";
-export { citationsInNote, sentenceSpan, type EpisodeCitation } from "./episodes/citation";
+export { citationsInNote, type EpisodeCitation } from "./episodes/citation";
+export { sentenceSpan } from "./text/sentences";
 export { CitationIndex, compareCodes, type CitationChange, type CitationGroup, type CitationIndexOptions, type CountMode } from "./episodes/citationIndex";
 export { episodeCodeOf, episodeFolderOf, episodeNotePath, newEpisodeNote } from "./episodes/episodeNote";
 export { applyTextEdits, linkCodesEdits, unlinkCodesEdits, type TextEdit } from "./episodes/codeEdits";

@@ -1,8 +1,7 @@
 /** Citations of episodes in one note, each with the passage around it: sentence, paragraph and heading path. */
 import { classifyLines, frontmatterEnd, type MarkdownLine } from "./markdownLines";
 import { nextCodeCandidate } from "./code";
-import { sentenceSpans } from "../text/sentences";
-import { isWhiteSpace } from "../text/whiteSpace";
+import { sentenceSpans, spanHolding, trimmedSpan } from "../text/sentences";
 import { findMentions, type CodeMention, type MentionOptions } from "./mentions";
 
 /** One citation of an episode code in a note. */
@@ -240,26 +239,7 @@ function tableRowText(row: string, at: number): { text: string; at: number } {
 	return { text, at: mapped };
 }
 
-/** `[from, to)` without the white space at either end (what `trim` would cut, without making the trimmed string). */
-function trimmedSpan(text: string, from: number, to: number): [number, number] {
-	let start = from;
-	let end = to;
-	while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
-	while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
-	return [start, end];
-}
-
 /** Text on one line: line breaks and the spaces around them become one space. */
 function oneLine(text: string): string {
 	return text.includes("\n") ? text.replace(/\s*\n\s*/g, " ") : text;
-}
-
-/** The [from, to) span of the sentence of `text` holding `offset`. A sentence ends after `.`, `!` or `?` and closing quotes, before a space. */
-export function sentenceSpan(text: string, offset: number): [number, number] {
-	return spanHolding(sentenceSpans(text), offset) ?? [0, text.length];
-}
-
-/** The first span ending after `offset`, else the last one (an offset past the text belongs to its last sentence). */
-function spanHolding(spans: Array<[number, number]>, offset: number): [number, number] | undefined {
-	return spans.find(([, end]) => offset < end) ?? spans[spans.length - 1];
 }

@@ -18,20 +18,26 @@ export function sentenceSpans(text: string): Array<[number, number]> {
 	return out;
 }
 
-/** The [from, to) span of the sentence of `text` that contains offset `index`, without white space at either end. */
-export function sentenceSpanAt(text: string, index: number): [number, number] {
-	const boundary = new RegExp(SENTENCE_END);
-	let start = 0;
-	let end = text.length;
-	for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
-		const stop = m.index + m[0].length;
-		if (index < stop) {
-			end = stop;
-			break;
-		}
-		start = stop;
-	}
+/** The first span ending after `offset`, else the last one (an offset past the text belongs to its last sentence). */
+export function spanHolding(spans: Array<[number, number]>, offset: number): [number, number] | undefined {
+	return spans.find(([, end]) => offset < end) ?? spans[spans.length - 1];
+}
+
+/** `[from, to)` without the white space at either end (what `trim` would cut, without making the trimmed string). */
+export function trimmedSpan(text: string, from: number, to: number): [number, number] {
+	let start = from;
+	let end = to;
 	while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
 	while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
 	return [start, end];
+}
+
+/** The [from, to) span of the sentence of `text` holding `offset`, white space included. */
+export function sentenceSpan(text: string, offset: number): [number, number] {
+	return spanHolding(sentenceSpans(text), offset) ?? [0, text.length];
+}
+
+/** The [from, to) span of the sentence of `text` that contains offset `index`, without white space at either end. */
+export function sentenceSpanAt(text: string, index: number): [number, number] {
+	return trimmedSpan(text, ...sentenceSpan(text, index));
 }
