@@ -64,7 +64,7 @@ export { adjacencyOf, neighboursOf, type Adjacency } from "./graph/adjacency";
 export { parseGraphBlock, type GraphBlockOptions } from "./graph/blockOptions";
 export { buildGraph, type BuildGraphOptions } from "./graph/build";
 export { carryIndices, carryPositions } from "./graph/carryPositions";
-export { forceCluster, type ClusterForce } from "./graph/clusterForce";
+export { forceCluster } from "./graph/clusterForce";
 export { isOverviewKind, KIND_LABELS, kindOfType, levelOf, NODE_KINDS } from "./graph/kinds";
 export { placeLabels, type LabelBox } from "./graph/labelGrid";
 export { createLayout, settleTicks, thetaFor, type Layout, type LayoutOptions } from "./graph/layout";

@@ -1,20 +1,14 @@
 /** A d3-force force pulling every node towards the centre of its cluster, so clusters stay compact shapes. */
-import type { SimulationNodeDatum } from "d3";
-
-/** The force function d3's `simulation.force(name, f)` accepts. */
-export interface ClusterForce {
-	(alpha: number): void;
-	initialize(nodes: SimulationNodeDatum[]): void;
-}
+import type { Force, SimulationNodeDatum } from "d3";
 
 /** Pulls nodes of cluster c (clusterOf[i] = c, -1 for none) towards their cluster's centroid with the given strength. */
-export function forceCluster(clusterOf: Int32Array, strength = 0.12): ClusterForce {
+export function forceCluster(clusterOf: Int32Array, strength = 0.12): Force<SimulationNodeDatum, undefined> {
 	let nodes: SimulationNodeDatum[] = [];
 	let clusterCount = 0;
 	let sx = new Float64Array(0);
 	let sy = new Float64Array(0);
 	let n = new Float64Array(0);
-	const force = ((alpha: number) => {
+	const force: Force<SimulationNodeDatum, undefined> = (alpha) => {
 		sx.fill(0);
 		sy.fill(0);
 		n.fill(0);
@@ -35,7 +29,7 @@ export function forceCluster(clusterOf: Int32Array, strength = 0.12): ClusterFor
 			node.vx = (node.vx ?? 0) + ((sx[c] ?? 0) / count - (node.x ?? 0)) * k;
 			node.vy = (node.vy ?? 0) + ((sy[c] ?? 0) / count - (node.y ?? 0)) * k;
 		}
-	}) as ClusterForce;
+	};
 	force.initialize = (next: SimulationNodeDatum[]) => {
 		nodes = next;
 		clusterCount = 0;

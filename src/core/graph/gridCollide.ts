@@ -6,19 +6,13 @@
  * finds every overlapping pair of them in the 3 × 3 cells around one, and the few big nodes (clusters, sub-topics)
  * look further, each on its own.
  */
-import type { SimulationNodeDatum } from "d3";
-
-/** A d3-force force: called each tick, initialised with the nodes and the simulation's random source. */
-export interface CollideForce {
-	(alpha: number): void;
-	initialize(nodes: SimulationNodeDatum[], random: () => number): void;
-}
+import type { Force, SimulationNodeDatum } from "d3";
 
 /** Radii above this quantile make a node "big": it finds its pairs itself instead of through its neighbour cells. */
 const SMALL_QUANTILE = 0.95;
 
-/** A collision force over node radii `radius(i)`, of d3's default strength semantics (0..1). */
-export function forceGridCollide(radius: (i: number) => number, strength = 0.8): CollideForce {
+/** A collision force over node radii `radius(i)`, with d3's `forceCollide` strength (0..1). */
+export function forceGridCollide(radius: (i: number) => number, strength: number): Force<SimulationNodeDatum, undefined> {
 	let nodes: SimulationNodeDatum[] = [];
 	let random: () => number = () => 0.5;
 	let r = new Float64Array(0);
@@ -66,7 +60,7 @@ export function forceGridCollide(radius: (i: number) => number, strength = 0.8):
 	};
 
 	// d3's collision ignores alpha: overlaps are undone whatever the temperature.
-	const force = ((_alpha: number): void => {
+	const force: Force<SimulationNodeDatum, undefined> = (): void => {
 		const n = nodes.length;
 		if (n === 0) return;
 		let minX = Infinity;
@@ -153,7 +147,7 @@ export function forceGridCollide(radius: (i: number) => number, strength = 0.8):
 			const row = (y: number): number => Math.floor((y - minY) / cell);
 			visit(b, xb, yb, col(xb - reach), row(yb - reach), col(xb + reach), row(yb + reach), (j) => j !== b && (isBig[j] !== 1 || j > b));
 		}
-	}) as CollideForce;
+	};
 
 	force.initialize = (next: SimulationNodeDatum[], source: () => number): void => {
 		nodes = next;

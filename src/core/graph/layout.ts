@@ -2,7 +2,7 @@
  * The layout: a seeded d3-force simulation (links, many-body repulsion, collision, a cluster force, a weak pull to the
  * centre) started from hierarchy-packed or persisted positions. Pure: no timers, no DOM; the caller ticks it.
  */
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, randomLcg, type Simulation, type SimulationLinkDatum, type SimulationNodeDatum } from "d3";
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, randomLcg, type Force, type Simulation, type SimulationLinkDatum, type SimulationNodeDatum } from "d3";
 import { forceCluster } from "./clusterForce";
 import { forceGridCollide } from "./gridCollide";
 import { isLayoutGraph, layoutGraphOf, LINK_KINDS, type LayoutGraph } from "./layoutGraph";
@@ -70,6 +70,8 @@ const BIG_GRAPH = 5_000;
  * nodes at 5,200, 10,000 and 20,000 nodes (at 0.03 two pairs at 5,200 ended 0.79–0.80 of their radii apart).
  */
 const COLLIDE_ALPHA = 0.06;
+/** How much of an overlap one collision pass undoes (d3's forceCollide strength). */
+const COLLIDE_STRENGTH = 0.8;
 
 /**
  * Ticks to settle from a hierarchy-packed start: fewer for big graphs, where the packing already separates clusters
@@ -134,6 +136,8 @@ export function createLayout(input: Graph | LayoutGraph, options: LayoutOptions 
 		degree[link.target as number] = (degree[link.target as number] ?? 0) + 1;
 	}
 	const radius = (i: number): number => graph.radius[i] ?? 4;
+	// Nodes keep a little air between them.
+	const collisionRadius = (i: number): number => radius(i) + 2;
 	const sameCluster = (l: SimulationLinkDatum<Node>): boolean => {
 		const s = (l.source as Node).index;
 		const t = (l.target as Node).index;
@@ -173,7 +177,7 @@ export function createLayout(input: Graph | LayoutGraph, options: LayoutOptions 
 					.distanceMax(big ? 500 : Infinity),
 			),
 		)
-		.force("collide", big ? belowAlpha(COLLIDE_ALPHA, forceGridCollide((i) => radius(i) + 2, 0.8)) : forceCollide<Node>((d) => radius(d.index) + 2).strength(0.8))
+		.force("collide", big ? belowAlpha(COLLIDE_ALPHA, forceGridCollide(collisionRadius, COLLIDE_STRENGTH)) : forceCollide<Node>((d) => collisionRadius(d.index)).strength(COLLIDE_STRENGTH))
 		.force("cluster", forceCluster(graph.cluster))
 		.force("x", forceX<Node>(0).strength(0.015))
 		.force("y", forceY<Node>(0).strength(0.015));
@@ -232,30 +236,26 @@ export function createLayout(input: Graph | LayoutGraph, options: LayoutOptions 
 	};
 }
 
-/** A d3 force: called with alpha each tick, initialised with the nodes and the simulation's random source. */
-interface Force {
-	(alpha: number): void;
-	initialize?(nodes: Node[], random: () => number): void;
-}
+/** A d3 force over the layout's nodes. */
+type NodeForce = Force<Node, undefined>;
 
 /**
  * Applies a force on every other tick only, with twice the alpha, so it gives the same push over the layout at half the
  * cost (`on` false: every tick, unchanged). Deterministic: the ticks it skips depend on nothing but their count.
  */
-function everyOtherTick<F extends Force>(on: boolean, force: F): Force {
+function everyOtherTick(on: boolean, force: NodeForce): NodeForce {
 	if (!on) return force;
 	let tick = 0;
-	const alternate: Force = (alpha) => {
+	const alternate: NodeForce = (alpha) => {
 		if (tick++ % 2 === 0) force(alpha * 2);
 	};
 	alternate.initialize = (nodes, random) => force.initialize?.(nodes, random);
 	return alternate;
 }
 
-/** Applies a force only once alpha has cooled to `limit` (Infinity: always). */
-function belowAlpha<F extends Force>(limit: number, force: F): Force {
-	if (limit === Infinity) return force;
-	const late: Force = (alpha) => {
+/** Applies a force only once alpha has cooled to `limit`. */
+function belowAlpha(limit: number, force: NodeForce): NodeForce {
+	const late: NodeForce = (alpha) => {
 		if (alpha <= limit) force(alpha);
 	};
 	late.initialize = (nodes, random) => force.initialize?.(nodes, random);
