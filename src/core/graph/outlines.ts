@@ -92,7 +92,7 @@ export class OutlineTracker {
 	/** Per cluster and direction, the support node (-1: none yet). */
 	private readonly at: Int32Array;
 	private readonly best: Float64Array;
-	private scanned = false;
+	private hasScanned = false;
 	private phase = 0;
 	/** A partial scan's candidates (the support nodes before it). */
 	private readonly candidates: Int32Array;
@@ -141,19 +141,24 @@ export class OutlineTracker {
 		this.candidates = new Int32Array(directions);
 	}
 
+	/** Whether the members were scanned yet (a first `update` scans the core members, or every member). */
+	get scanned(): boolean {
+		return this.hasScanned;
+	}
+
 	/** Scans every member of every cluster. */
 	full(positions: Float32Array): Outline[] {
 		for (let c = 0; c < this.clusterCount; c++) this.scanCluster(positions, c, true);
-		this.scanned = true;
+		this.hasScanned = true;
 		return this.outlines(positions);
 	}
 
 	/** Scans one cluster in `share` whole and the others' support nodes only (the first time: the core members, or every member). */
 	update(positions: Float32Array, share = 8): Outline[] {
-		if (!this.scanned && this.core === null) return this.full(positions);
-		if (!this.scanned) {
+		if (!this.hasScanned && this.core === null) return this.full(positions);
+		if (!this.hasScanned) {
 			for (let c = 0; c < this.clusterCount; c++) this.scanCluster(positions, c, true, true);
-			this.scanned = true;
+			this.hasScanned = true;
 			return this.outlines(positions);
 		}
 		const phase = this.phase;

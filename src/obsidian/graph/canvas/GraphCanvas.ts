@@ -285,12 +285,11 @@ export class GraphCanvas {
 	setPositions(positions: Float32Array, settled = false): void {
 		if (positions.length !== this.graph.nodes.length * 2) return;
 		this.positions = positions;
-		// A layout frame moves every node a little: the outlines may follow with a partial update (a new graph's first
-		// frame too, whether or not its tracker was built ahead: its outlines start from the clusters' structure). A
-		// picture at rest gets exact outlines at once.
-		const first = this.awaiting || this.outlineTracker === null;
+		// A layout frame moves every node a little: the outlines may follow with a partial update (so does a new graph's
+		// first frame, its tracker not yet scanned, built ahead or not: its outlines start from the clusters' structure).
+		// A picture at rest gets exact outlines at once.
 		this.awaiting = false;
-		const partial = !settled && (first || this.outlineState !== "jumped");
+		const partial = !settled && (this.outlineTracker?.scanned !== true || this.outlineState !== "jumped");
 		this.invalidate(partial ? "moving" : "jumped");
 	}
 
