@@ -1124,10 +1124,13 @@ export class GraphCanvas {
 			order = out.subarray(0, count);
 		} else {
 			const candidates: { i: number; priority: number }[] = [];
-			for (const i of [...hullNames, ...nodes]) {
-				if (!inView(i)) continue;
-				const boost = i === this.hovered ? 1e6 : emphasis[i] === 1 ? 1e5 : i === this.focus ? 5e4 : 0;
-				candidates.push({ i, priority: boost + this.labelPriority(i) });
+			// The hull names, then the shown nodes, without joining the two into a new list (a hover draws every frame).
+			for (const list of [hullNames, nodes]) {
+				for (const i of list) {
+					if (!inView(i)) continue;
+					const boost = i === this.hovered ? 1e6 : emphasis[i] === 1 ? 1e5 : i === this.focus ? 5e4 : 0;
+					candidates.push({ i, priority: boost + this.labelPriority(i) });
+				}
 			}
 			candidates.sort((a, b) => b.priority - a.priority || a.i - b.i);
 			order = candidates.map((c) => c.i);
