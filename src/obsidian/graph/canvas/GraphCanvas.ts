@@ -256,19 +256,20 @@ export class GraphCanvas {
 	/**
 	 * Takes a graph whose positions come later (a cold start: the layout places every node): nothing is drawn until
 	 * `setPositions`, and meanwhile, one step per task, what drawing it needs is built (the nodes and links of each zoom
-	 * level, the outline tracker, the overview's label widths and its most important label images), so that its first
-	 * frame has less to do.
+	 * level, the outline tracker, a warm-up of its scans, the overview's label widths and its most important label
+	 * images), so that its first frame has less to do.
 	 */
 	expectGraph(graph: Graph): void {
 		this.setGraph(graph);
 		this.awaiting = true;
 		const graphNow = (): boolean => this.graph === graph && !this.destroyed;
+		let warmUp: OutlineTracker | null = null;
 		this.later(
 			() => graphNow() && this.nodesUpTo(this.maxLevel(0)),
 			() => graphNow() && this.linksUpTo(this.maxLevel(0)),
 			() => graphNow() && this.outlineTrackerFor(),
-			// In steps of a few thousand nodes: the scans run slowest the first times (see warmOutlineScans).
-			...[0, 1, 2].map(() => () => graphNow() && this.warmOutlineScans()),
+			// The same scans three times, a task each: they run slowest the first times (see warmOutlineScans).
+			...[0, 1, 2].map(() => () => graphNow() && this.warmOutlineScans((warmUp ??= this.warmUpTracker()))),
 			() => graphNow() && this.measureLabels(this.nodesUpTo(this.maxLevel(0))),
 			// The overview's most important labels (clusters first), a draw's worth per step.
 			...[0, 1, 2].map((step) => () => graphNow() && this.drawLabelsAhead(this.nodesUpTo(this.maxLevel(0)).subarray(step * NEW_LABELS_PER_DRAW, (step + 1) * NEW_LABELS_PER_DRAW))),
@@ -1206,16 +1207,20 @@ export class GraphCanvas {
 		this.labelAtlas.settle();
 	}
 
-	/**
-	 * Runs the outline scans a layout frame runs, on a throwaway tracker of some of this graph's nodes (at the origin),
-	 * while the layout computes the first positions: the scans are the frames' longest loop, and run for the first
-	 * times, before the engine has compiled them, they took 10–25 ms of a 10,000-node graph's first frames. The
-	 * canvas's own tracker is left untouched (its first scan wraps only the structure).
-	 */
-	private warmOutlineScans(): void {
-		const positions = new Float32Array(this.positions.length);
+	/** A throwaway outline tracker over the first few thousand of this graph's nodes, for `warmOutlineScans`. */
+	private warmUpTracker(): OutlineTracker {
 		const some = this.clusterOf.map((c, i) => (i < WARM_UP_NODES ? c : -1));
-		const tracker = new OutlineTracker(some, this.radius, this.graph.clusters.length, OUTLINE_PADDING);
+		return new OutlineTracker(some, this.radius, this.graph.clusters.length, OUTLINE_PADDING);
+	}
+
+	/**
+	 * Runs the outline scans a layout frame runs on a throwaway tracker (every node at the origin), while the layout
+	 * computes the first positions: the scans are the frames' longest loop, and run for the first times, before the
+	 * engine has compiled them, they took 10–25 ms of a 10,000-node graph's first frames. The canvas's own tracker is
+	 * left untouched (its first scan wraps only the structure).
+	 */
+	private warmOutlineScans(tracker: OutlineTracker): void {
+		const positions = new Float32Array(this.positions.length);
 		tracker.full(positions);
 		tracker.update(positions);
 		tracker.update(positions);
