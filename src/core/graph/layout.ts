@@ -55,12 +55,11 @@ const SETTLE_ALPHA = 0.3;
 const LINK_DISTANCE: Record<(typeof LINK_KINDS)[number], number> = { member: 18, hub: 30, citation: 22, link: 40 };
 
 /**
- * Above this many nodes the layout trades accuracy the eye cannot see for time: fewer ticks, a coarser Barnes–Hut,
- * repulsion on every other tick, collision only in the last ticks. Measured at 10,000 nodes (CPU time, one run): 81
- * ticks at ~190 ms → 51 ticks at ~75 ms (15.5 → 3.8–4.0 s), with the same share of nodes nearer another cluster's centre
- * than their own (0.7 %) and no overlapping nodes at the end. 36 ticks, collision from alpha 0.03, then did as well (0.53 % misplaced, no overlap;
- * the hierarchy-packed start already holds the clusters apart, and more ticks mostly let them drift into each other)
- * in two thirds of the time: the bench's cold open went from 2.5–3.4 s to 1.9–2.1 s.
+ * Above this many nodes the layout trades accuracy the eye cannot see for time: fewer ticks (see settleTicks), a
+ * coarser Barnes–Hut, repulsion on every other tick, collision only in the last ticks, on a grid. At 10,000 nodes the
+ * hierarchy-packed start already holds the clusters apart and more ticks mostly let them drift into each other: the
+ * share of nodes nearer another cluster's centre than their own is 0.53 %, with no overlapping nodes at the end
+ * (docs/performance.md has the measurements).
  */
 const BIG_GRAPH = 5_000;
 /**

@@ -24,13 +24,15 @@ const MAX_MISSING_WORDS = 4;
 const MIN_BEFORE = 2;
 const MIN_MATCHED = 3;
 
+/** Where a word pair occurs: in which distinct text (each text the corpus holds, scanned once), at which token. */
 interface Position {
 	text: number;
 	at: number;
 }
 
-/** A fill found in one corpus text. */
+/** A fill found in one text. */
 interface Candidate {
+	/** While ranking, the distinct text it was found in; in what `rank` returns, the corpus text to name as its source. */
 	text: number;
 	start: number;
 	end: number;

@@ -1,4 +1,4 @@
-/** Carries out a write plan through a VaultPort, never outside the target folder. */
+/** Carries out planned writes through a VaultPort, one at a time as the import plans them, never outside the target folder. */
 import { isInside } from "../atlas/paths";
 import { rewriteFrontmatter } from "../markdown/frontmatter";
 import { ownedHash } from "../markdown/ownedProperties";
