@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { collectConsoleErrors, launchBrowser, serveDirectory, type LaunchedBrowser } from "../../tests/helpers/browser";
 import { median, printFigures, type Figure } from "../report";
 import { settleTicks } from "../../src/core/graph/layout";
-import type { ViewKind } from "./page/main";
+import type { BaselineKind, ViewKind } from "./page/main";
 
 /** Where the page is built; another folder lets a second run go while one is serving the default. */
 const SITE = process.env.GRAPH_BENCH_SITE ?? join("dist", "bench-graph");
@@ -107,7 +107,7 @@ const D3_TICKS = 300;
 /** Main-thread simulations are stopped after this long; the rest is projected from the ticks done. */
 const COLD_CAP_MS = 12_000;
 
-async function baselineColdOpenFigures(browser: LaunchedBrowser, url: string, kind: "svg" | "pixi", nodes: number): Promise<Figure[]> {
+async function baselineColdOpenFigures(browser: LaunchedBrowser, url: string, kind: BaselineKind, nodes: number): Promise<Figure[]> {
 	const page = await browser.newPage();
 	try {
 		await page.setViewportSize({ width: 1280, height: 720 });

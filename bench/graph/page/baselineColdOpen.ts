@@ -6,8 +6,7 @@ import { forceCenter, forceLink, forceManyBody, forceSimulation, type Simulation
 import type { Graph } from "../../../src/core/graph/model";
 import { watchTasks } from "./measure";
 import { fitTransform, placeByHierarchy } from "./placement";
-import { pixiView } from "./pixiView";
-import { svgView } from "./svgView";
+import type { BenchView } from "./view";
 
 /** How the open went: settled within the cap, or how far it got (ticks of d3's default 300). */
 export interface ColdOpen {
@@ -18,11 +17,11 @@ export interface ColdOpen {
 	longTasks: number;
 }
 
-/** Opens a baseline view (`svg` or `pixi`) cold and runs the simulation until it ends or `capMs` passes. */
-export async function baselineColdOpen(kind: "svg" | "pixi", root: HTMLElement, graph: Graph, capMs: number): Promise<ColdOpen> {
+/** Opens a baseline view (made by `open`) cold and runs the simulation until it ends or `capMs` passes. */
+export async function baselineColdOpen(open: () => Promise<BenchView>, graph: Graph, capMs: number): Promise<ColdOpen> {
 	const start = performance.now();
 	const tasks = watchTasks();
-	const view = kind === "svg" ? svgView(root, graph) : await pixiView(root, graph);
+	const view = await open();
 	// The final picture's extent, so the view is framed as a fitted plugin view would be.
 	const fit = fitTransform(placeByHierarchy(graph));
 	view.view(fit.x, fit.y, fit.k);

@@ -13,6 +13,8 @@ import type { BenchView } from "./view";
 
 /** The renderers under test. */
 export type ViewKind = "atlas" | "batched" | "zoomed" | "svg" | "pixi";
+/** The two baselines the issue names: d3 SVG and a scene object per element. */
+export type BaselineKind = Extract<ViewKind, "svg" | "pixi">;
 
 /** What the page offers the driver through `window.graphBench`. */
 export interface GraphBench {
@@ -23,7 +25,7 @@ export interface GraphBench {
 	/** Pans for `count` frames at `zoom` × the overview zoom; rAF deltas and main-thread cost per frame. */
 	pan(count: number, zoom: number): Promise<{ deltas: number[]; main: number[] }>;
 	/** A baseline's cold open (main-thread d3-force, the view redrawn each tick), stopped after `capMs`. */
-	baselineColdOpen(kind: "svg" | "pixi", nodes: number, capMs: number): Promise<ColdOpen>;
+	baselineColdOpen(kind: BaselineKind, nodes: number, capMs: number): Promise<ColdOpen>;
 	/** Our view's cold open in the plugin's GraphPanel (its canvas + the layout worker), stopped after `capMs`; keeps the settled positions (and, with `keep`, the panel, for a screenshot). */
 	atlasColdOpen(nodes: number, capMs: number, keep?: boolean): Promise<AtlasOpen>;
 	/** Reopens our view from the positions the last `atlasColdOpen` settled at, persisted and read back. */
@@ -86,7 +88,8 @@ window.graphBench = {
 		return frameLoop(count, (i) => view?.view(cx + 120 * Math.sin(i / 15), cy + 60 * Math.cos(i / 20), k));
 	},
 	baselineColdOpen(kind, nodes, capMs) {
-		return baselineColdOpen(kind, root, benchGraph(nodes), capMs);
+		const graph = benchGraph(nodes);
+		return baselineColdOpen(() => mount(kind, graph), graph, capMs);
 	},
 	async atlasColdOpen(nodes, capMs, keep = false) {
 		const graph = benchGraph(nodes);
