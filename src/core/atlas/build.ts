@@ -60,7 +60,8 @@ class ProseCollector {
 
 	/** Attaches suggestions from other pages to every gap found. */
 	resolve(): void {
-		const suggester = new GapSuggester(this.corpus, this.pending.flatMap((p) => p.raw));
+		// Each distinct text's gaps once: the suggester only collects the words around them.
+		const suggester = new GapSuggester(this.corpus, [...this.gapsOf.values()].flat());
 		for (const { prose, raw, file } of this.pending) {
 			prose.gaps = raw.map((gap): FoundGap => ({ ...gap, suggestion: suggester.suggest(gap, file) }));
 		}
