@@ -45,6 +45,13 @@ function mount(width: number, height: number): { canvas: GraphCanvas; setSize: (
 	};
 }
 
+/** A container in the document that says it is 1000 × 800 (jsdom lays nothing out). */
+function sizedContainer(): HTMLElement {
+	const container = document.body.createDiv();
+	container.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, right: 1000, bottom: 800, width: 1000, height: 800, toJSON: () => ({}) });
+	return container;
+}
+
 /** The view's centre in world space. */
 function centre(canvas: GraphCanvas, width: number, height: number): [number, number] {
 	const { x, y, k } = canvas.getTransform();
@@ -117,8 +124,7 @@ describe("GraphCanvas semantic zoom", () => {
 	it("opens a huge atlas on its clusters alone, sub-topics joining as the view zooms in; a small one shows both", () => {
 		const show = (clusters: number): { clusters: number; overview: number; at: (k: number) => number } => {
 			const graph = generateClusteredGraph({ nodes: 3000, clusters, subtopicsPerCluster: 8, seed: 3 });
-			const container = document.body.createDiv();
-			container.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, right: 1000, bottom: 800, width: 1000, height: 800, toJSON: () => ({}) });
+			const container = sizedContainer();
 			const canvas = new GraphCanvas(container, graph, { palette: FALLBACK_PALETTE });
 			canvas.resize();
 			// Every node within 1,500 world units of the centre: all in view at these zooms.
@@ -140,8 +146,7 @@ describe("GraphCanvas semantic zoom", () => {
 
 	it("names each cluster's hull even while the Clusters type is hidden", () => {
 		const graph = generateClusteredGraph({ nodes: 200, clusters: 3, subtopicsPerCluster: 2, seed: 5 });
-		const container = document.body.createDiv();
-		container.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, right: 1000, bottom: 800, width: 1000, height: 800, toJSON: () => ({}) });
+		const container = sizedContainer();
 		const canvas = new GraphCanvas(container, graph, { palette: FALLBACK_PALETTE });
 		canvas.resize();
 		// Three clusters far apart, each node near its own cluster's place.
@@ -166,8 +171,7 @@ describe("GraphCanvas cold start", () => {
 	/** Three clusters far apart, their cluster and sub-topic nodes at its place, one note of the first far below it. */
 	function coldStart(themed = false): { graph: Graph; canvas: GraphCanvas; positions: Float32Array; far: number } {
 		const graph = generateClusteredGraph({ nodes: 200, clusters: 3, subtopicsPerCluster: 2, seed: 5 });
-		const container = document.body.createDiv();
-		container.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, right: 1000, bottom: 800, width: 1000, height: 800, toJSON: () => ({}) });
+		const container = sizedContainer();
 		// Themed: the colours come from the theme's variables, read once the canvas is shown (not here: no resize).
 		const canvas = new GraphCanvas(container, graph, themed ? {} : { palette: FALLBACK_PALETTE });
 		if (!themed) canvas.resize();
@@ -223,8 +227,7 @@ describe("GraphCanvas batched drawing", () => {
 		const context = document.createElement("canvas").getContext("2d") as unknown as Record<string, unknown>;
 		const calls = (graphSize: number): { fill: number; stroke: number; arcs: number; drawn: number; elements: number } => {
 			const graph = generateClusteredGraph({ nodes: graphSize, clusters: 4, subtopicsPerCluster: 4, seed: 9 });
-			const container = document.body.createDiv();
-			container.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, right: 1000, bottom: 800, width: 1000, height: 800, toJSON: () => ({}) });
+			const container = sizedContainer();
 			const canvas = new GraphCanvas(container, graph, { palette: FALLBACK_PALETTE, semanticZoom: false, labels: false });
 			canvas.resize();
 			canvas.setPositions(Float32Array.from({ length: graph.nodes.length * 2 }, (_, i) => ((i * 7919) % 600) - 300), true);
