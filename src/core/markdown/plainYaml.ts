@@ -16,8 +16,27 @@ const OLD_BOOLEANS = new Set(["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "
 /** Words that read back as null or a boolean when plain. */
 const RESERVED = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
 
+/**
+ * A character outside js-yaml's printable set (controls, line breaks, tab, DEL, C1, NBSP, surrogates, U+2028/9, BOM,
+ * U+FFFE/F), which it escapes or writes in a block style. Without the `u` flag the class reads UTF-16 units, so a
+ * surrogate half of a pair is outside it too, as in js-yaml.
+ */
+const UNPRINTABLE = /[^\x20-\x7e\xa1-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
+
 /** Keys written as they are: lower-case words. */
 const PLAIN_KEY = /^[a-z][a-z0-9_]*$/;
+
+/** Keys judged so far: a note's dozen keys are the same few in every note. */
+const plainKeys = new Map<string, boolean>();
+
+function isPlainKey(key: string): boolean {
+	let plain = plainKeys.get(key);
+	if (plain === undefined) {
+		plain = PLAIN_KEY.test(key) && !OLD_BOOLEANS.has(key) && !RESERVED.has(key);
+		plainKeys.set(key, plain);
+	}
+	return plain;
+}
 
 /**
  * A string as a block-context YAML scalar (plain or single-quoted, as js-yaml chooses), or null when js-yaml might
@@ -26,28 +45,21 @@ const PLAIN_KEY = /^[a-z][a-z0-9_]*$/;
 export function plainScalar(text: string): string | null {
 	const length = text.length;
 	if (length === 0) return "''";
-	let plain = true;
-	let prev = -1;
-	for (let i = 0; i < length; i++) {
-		const c = text.charCodeAt(i);
-		// Outside js-yaml's printable set (controls, line breaks, tab, DEL, C1, NBSP, surrogates, U+2028/9, BOM,
-		// U+FFFE/F): it escapes or uses a block style.
-		if (c < 0x20 || (c > 0x7e && c < 0xa1) || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029 || c === 0xfeff || c > 0xfffd) return null;
-		// `#` after a space starts a comment; `: ` ends a key.
-		if ((c === 0x23 && prev === 0x20) || (c === 0x20 && prev === 0x3a)) plain = false;
-		prev = c;
-	}
+	// One native scan each, not a loop over the characters in script: the strings are most of a note's frontmatter.
+	if (UNPRINTABLE.test(text)) return null;
 	const first = text.charCodeAt(0);
+	const last = text.charCodeAt(length - 1);
 	// A sign, digit, `.`, `~`, `<` or `_` may begin a number, a date, null, a merge key or a sexagesimal: js-yaml decides.
 	if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2e || first === 0x7e || first === 0x3c || first === 0x5f) return null;
 	if (OLD_BOOLEANS.has(text) || RESERVED.has(text)) return null;
-	if (NOT_FIRST.has(first) || prev === 0x20 || prev === 0x3a) plain = false;
+	// `#` after a space starts a comment; `: ` ends a key.
+	const plain = !NOT_FIRST.has(first) && last !== 0x20 && last !== 0x3a && !text.includes(" #") && !text.includes(": ");
 	return plain ? text : `'${text.includes("'") ? text.replace(/'/g, "''") : text}'`;
 }
 
 /** One `key: value` pair (a string list as a block sequence), ending with a newline; null when js-yaml should write it. */
 export function plainPair(key: string, value: unknown): string | null {
-	if (!PLAIN_KEY.test(key) || OLD_BOOLEANS.has(key) || RESERVED.has(key)) return null;
+	if (!isPlainKey(key)) return null;
 	switch (typeof value) {
 		case "string": {
 			const scalar = plainScalar(value);
