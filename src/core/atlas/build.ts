@@ -63,7 +63,7 @@ class ProseCollector {
 		// Each distinct text's gaps once: the suggester only collects the words around them.
 		const suggester = new GapSuggester(this.corpus, [...this.gapsOf.values()].flat());
 		for (const { prose, raw, file } of this.pending) {
-			prose.gaps = raw.map((gap): FoundGap => ({ ...gap, suggestion: suggester.suggest(gap, file) }));
+			prose.gaps = raw.map((gap): FoundGap => ({ index: gap.index, rule: gap.rule, before: gap.before, after: gap.after, suggestion: suggester.suggest(gap, file) }));
 		}
 	}
 }

@@ -7,7 +7,7 @@ import { quotedRegion } from "../markdown/quotedRegion";
 import { renderHubRegion } from "../markdown/hubRegion";
 import { Linker } from "./links";
 import type { Atlas, Citation, Collection, Episode, Group, Question, Review } from "./model";
-import { assignPaths } from "./paths";
+import { assignPaths, noteBaseName } from "./paths";
 import { collectionTag, groupTag, typeTag } from "./tags";
 import type { ExistingNotes, NotePlace, NoteType, VaultNote } from "./vaultModel";
 
@@ -68,17 +68,26 @@ function proseContext(ctx: Context, footnotes: string[]): ProseContext {
 }
 
 function withFootnotes(body: string[], footnotes: string[]): string {
-	return [...body, ...(footnotes.length > 0 ? ["", ...footnotes] : [])].join("\n");
+	return footnotes.length === 0 ? body.join("\n") : [...body, "", ...footnotes].join("\n");
 }
 
-function base(type: NoteType, title: string, path: string, id: string, tags: string[], files: string[]): Record<string, unknown> {
-	const fileBase = (path.split("/").pop() ?? "").replace(/\.md$/, "");
-	return { type, title, aliases: fileBase === title ? [] : [title], tags: [typeTag(type), ...tags], sources: files, atlas_id: id };
+/** The distinct entries of a list, in order (a list of one is its own answer: most notes belong to one group). */
+function distinct(list: string[]): string[] {
+	return list.length < 2 ? list : [...new Set(list)];
 }
 
+/**
+ * The properties every note opens with; `note` adds the id last. Callers add theirs with `Object.assign`: an object
+ * literal that spreads one object and then lists keys was built key by key on a slow path, fifty times slower.
+ */
+function base(type: NoteType, title: string, path: string, tags: string[], files: string[]): Record<string, unknown> {
+	return { type, title, aliases: noteBaseName(path) === title ? [] : [title], tags: [typeTag(type), ...tags], sources: files };
+}
+
+/** A note from its properties (the source id added as the last one, where the import record looks for it) and body. */
 function note(id: string, type: NoteType, title: string, path: string, frontmatter: Record<string, unknown>, body: string): VaultNote {
-	const { atlas_id: atlasId, ...rest } = frontmatter;
-	return { id, type, title, path, frontmatter: { ...rest, atlas_id: atlasId }, body };
+	frontmatter.atlas_id = id;
+	return { id, type, title, path, frontmatter, body };
 }
 
 function collectionNote(c: Collection, ctx: Context, path: string): VaultNote {
@@ -87,8 +96,7 @@ function collectionNote(c: Collection, ctx: Context, path: string): VaultNote {
 	const footnotes: string[] = [];
 	const groupNoun = c.kind === "cluster" ? ["sub-topic", "sub-topics"] : ["section", "sections"];
 	const tag = collectionTag(c.kind, c.title);
-	const fm = {
-		...base(c.kind, c.title, path, c.id, [tag], c.files),
+	const fm = Object.assign(base(c.kind, c.title, path, [tag], c.files), {
 		description: c.description.text,
 		declared_notes: c.declaredNotes ?? undefined,
 		listed_notes: listed,
@@ -97,7 +105,7 @@ function collectionNote(c: Collection, ctx: Context, path: string): VaultNote {
 		[`listed_${c.kind === "cluster" ? "subtopics" : "sections"}`]: groups.length,
 		...(c.kind === "hub" ? { hub_tag: tag, sections_from: "nested" } : {}),
 		gaps: c.description.gaps.length || undefined,
-	};
+	});
 	const stats = [
 		`**${listedOf(listed, c.declaredNotes, "note")}**`,
 		c.declaredPapers === null ? null : plural(c.declaredPapers, "paper"),
@@ -132,13 +140,12 @@ function groupNote(g: Group, ctx: Context, path: string): VaultNote {
 	const parentKind = parent?.kind ?? "cluster";
 	const parentTitle = parent?.title ?? "";
 	const parentLink = ctx.linker.link(g.collectionId, parentTitle);
-	const fm = {
-		...base(g.kind, g.name, path, g.id, [groupTag(parentKind, parentTitle, g.name)], g.files),
+	const fm = Object.assign(base(g.kind, g.name, path, [groupTag(parentKind, parentTitle, g.name)], g.files), {
 		[parentKind]: parentLink,
 		order: g.order,
 		declared_notes: g.declaredNotes ?? undefined,
 		listed_notes: g.questionIds.length,
-	};
+	});
 	const role = g.kind === "subtopic" ? "Sub-topic of" : "Section of";
 	const body = [`${role} ${parentLink} · ${listedOf(g.questionIds.length, g.declaredNotes, "note")}`, ""];
 	if (g.questionIds.length === 0) body.push(`*The page declares ${plural(g.declaredNotes ?? 0, "note")} here but lists none.*`);
@@ -155,7 +162,7 @@ function questionNote(q: Question, ctx: Context, path: string): VaultNote {
 	const footnotes: string[] = [];
 	const tags: string[] = [];
 	const lines: string[] = [];
-	const memberLinks: Record<string, string[]> = { clusters: [], subtopics: [], hubs: [], sections: [] };
+	const memberLinks: Record<"clusters" | "subtopics" | "hubs" | "sections", string[]> = { clusters: [], subtopics: [], hubs: [], sections: [] };
 	for (const m of q.memberships) {
 		const c = ctx.collections.get(m.collectionId);
 		const g = ctx.atlas.groups.get(m.groupId);
@@ -168,21 +175,19 @@ function questionNote(q: Question, ctx: Context, path: string): VaultNote {
 		tags.push(tag);
 		const cl = ctx.linker.link(c.id, c.title);
 		const gl = ctx.linker.link(g.id, g.name);
-		(c.kind === "cluster" ? memberLinks.clusters : memberLinks.hubs)?.push(cl);
-		(c.kind === "cluster" ? memberLinks.subtopics : memberLinks.sections)?.push(gl);
+		(c.kind === "cluster" ? memberLinks.clusters : memberLinks.hubs).push(cl);
+		(c.kind === "cluster" ? memberLinks.subtopics : memberLinks.sections).push(gl);
 		lines.push(`- ${cl} › ${gl}`);
 	}
-	const unique = (xs: string[] | undefined): string[] => [...new Set(xs ?? [])];
 	const gaps = q.descriptions.reduce((n, d) => n + d.text.gaps.length, 0);
-	const fm = {
-		...base("question", q.title, path, q.id, [...new Set(tags)], q.files),
+	const fm = Object.assign(base("question", q.title, path, distinct(tags), q.files), {
 		description: q.descriptions[0]?.text.text,
-		clusters: unique(memberLinks.clusters),
-		subtopics: unique(memberLinks.subtopics),
-		hubs: unique(memberLinks.hubs),
-		sections: unique(memberLinks.sections),
+		clusters: distinct(memberLinks.clusters),
+		subtopics: distinct(memberLinks.subtopics),
+		hubs: distinct(memberLinks.hubs),
+		sections: distinct(memberLinks.sections),
 		gaps: gaps || undefined,
-	};
+	});
 	const pc = proseContext(ctx, footnotes);
 	const body: string[] = [];
 	const [first, ...others] = q.descriptions;
@@ -199,14 +204,13 @@ function reviewNote(r: Review, ctx: Context, path: string): VaultNote {
 	const pc = proseContext(ctx, footnotes);
 	const codes = [...new Set(r.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.codes)))];
 	const gaps = r.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.prose.gaps.length, 0), 0);
-	const fm = {
-		...base("review", r.title, path, r.id, [], [r.file]),
+	const fm = Object.assign(base("review", r.title, path, [], [r.file]), {
 		title_derived: r.titleDerived || undefined,
 		declared_episodes: r.declaredEpisodes ?? undefined,
 		listed_episodes: r.anchors.length,
 		episodes: codes,
 		gaps: gaps || undefined,
-	};
+	});
 	const body: string[] = [];
 	if (r.titleDerived) body.push(`> [!note] Untitled page`, `> The page has no title line; this note is named after its first section.`, "");
 	if (r.declaredEpisodes !== null && r.declaredEpisodes !== r.anchors.length) {
@@ -236,14 +240,13 @@ function episodeNote(e: Episode, ctx: Context, path: string): VaultNote {
 		else list.push(c);
 	}
 	const citingNotes = [...byNote.keys()];
-	const fm = {
-		...base("episode", e.title ?? e.code, path, e.id, [], [...new Set(e.summaries.map((s) => ctx.reviews.get(s.reviewId)?.file ?? ""))].filter((f) => f !== "")),
+	const fm = Object.assign(base("episode", e.title ?? e.code, path, [], [...new Set(e.summaries.map((s) => ctx.reviews.get(s.reviewId)?.file ?? ""))].filter((f) => f !== "")), {
 		code: e.code,
 		slug: e.slug ?? undefined,
 		stub: e.slug === null && e.summaries.length === 0,
 		citations: e.citations.length,
 		cited_in: citingNotes.length,
-	};
+	});
 	const body: string[] = [];
 	body.push(e.title === null ? `*Episode ${e.code}: no title is known; the pages only cite it.*` : `**${escapeMarkdown(e.title)}**`, "");
 	if (e.summaries.length > 0) {
@@ -295,7 +298,7 @@ function indexNotes(ctx: Context, paths: Map<string, string>): VaultNote[] {
 		const listed = c.groupIds.reduce((n, id) => n + (atlas.groups.get(id)?.questionIds.length ?? 0), 0);
 		return `- ${linker.link(c.id, c.title)} · ${listedOf(listed, c.declaredNotes, "note")} · ${plural(c.groupIds.length, "sub-topic")}`;
 	});
-	out.push(note(INDEX_IDS.clusters, "index", "All clusters", path(INDEX_IDS.clusters), { ...base("index", "All clusters", path(INDEX_IDS.clusters), INDEX_IDS.clusters, [], []) }, [`${plural(clusters.length, "cluster")}.`, "", ...clusterLines].join("\n")));
+	out.push(note(INDEX_IDS.clusters, "index", "All clusters", path(INDEX_IDS.clusters), base("index", "All clusters", path(INDEX_IDS.clusters), [], []), [`${plural(clusters.length, "cluster")}.`, "", ...clusterLines].join("\n")));
 	const hubs = atlas.collections.filter((c) => c.kind === "hub");
 	const topicLines = [
 		"## Literature reviews",
@@ -306,7 +309,7 @@ function indexNotes(ctx: Context, paths: Map<string, string>): VaultNote[] {
 		"",
 		...hubs.map((h) => `- ${linker.link(h.id, h.title)} · ${plural(h.groupIds.length, "section")}`),
 	];
-	out.push(note(INDEX_IDS.topics, "index", "All topics", path(INDEX_IDS.topics), base("index", "All topics", path(INDEX_IDS.topics), INDEX_IDS.topics, [], []), topicLines.join("\n")));
+	out.push(note(INDEX_IDS.topics, "index", "All topics", path(INDEX_IDS.topics), base("index", "All topics", path(INDEX_IDS.topics), [], []), topicLines.join("\n")));
 	const episodes = [...atlas.episodes.values()];
 	const rows = episodes.map((e) => {
 		const notes = new Set(e.citations.map((c) => c.noteId)).size;
@@ -314,7 +317,7 @@ function indexNotes(ctx: Context, paths: Map<string, string>): VaultNote[] {
 	});
 	// A listing, not a citation: between markers, so the citation index does not count this note as citing every episode.
 	const episodeBody = [`${plural(episodes.length, "episode")}; citations counted per citing note and per passage.`, "", ...quotedRegion(["| Episode | Title | Citing notes | Citations |", "| --- | --- | ---: | ---: |", ...rows])];
-	out.push(note(INDEX_IDS.episodes, "index", "All episodes", path(INDEX_IDS.episodes), base("index", "All episodes", path(INDEX_IDS.episodes), INDEX_IDS.episodes, [], []), episodeBody.join("\n")));
+	out.push(note(INDEX_IDS.episodes, "index", "All episodes", path(INDEX_IDS.episodes), base("index", "All episodes", path(INDEX_IDS.episodes), [], []), episodeBody.join("\n")));
 	return out;
 }
 

@@ -144,5 +144,8 @@ export function findGaps(text: string, codeMatcher: RegExp): Gap[] {
 	const tokens = tokenize(text);
 	return [...found.entries()]
 		.sort((x, y) => x[0] - y[0])
-		.map(([index, rule]) => ({ index, rule, ...context(tokens, index) }));
+		.map(([index, rule]) => {
+			const { before, after } = context(tokens, index);
+			return { index, rule, before, after };
+		});
 }

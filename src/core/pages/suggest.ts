@@ -155,7 +155,7 @@ export class GapSuggester {
 			const tokens = this.tokens.get(text);
 			if (tokens === undefined) continue;
 			const fill = this.fill(tokens, at, gap);
-			if (fill !== null) found.push({ text, ...fill });
+			if (fill !== null) found.push({ text, start: fill.start, end: fill.end, score: fill.score });
 		}
 		let best: Candidate | null = null;
 		for (const c of found) if (best === null || c.score > best.score) best = c;
