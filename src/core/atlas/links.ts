@@ -1,24 +1,28 @@
 /** Wiki links between generated notes: the shortest form that still resolves to exactly one file. */
 import { linkDisplay } from "../markdown/escape";
-
-function baseOf(path: string): string {
-	return (path.split("/").pop() ?? path).replace(/\.md$/, "");
-}
+import { noteBaseName } from "./paths";
 
 /** The display key of a link shown as its target. */
 const BARE = Symbol("bare");
+
+/** The first link made to a note, and any made to it with other words. */
+interface Made {
+	display: string | typeof BARE;
+	link: string;
+	others: Map<string | typeof BARE, string> | null;
+}
 
 /** Makes wiki links to notes by id, using the bare base name where it is unique in the vault. */
 export class Linker {
 	private readonly baseCounts = new Map<string, number>();
 	private readonly targets = new Map<string, string>();
 	/** Links made, by id and then by display text (`BARE` for none). */
-	private readonly links = new Map<string, Map<string | typeof BARE, string>>();
+	private readonly links = new Map<string, Made>();
 
 	constructor(private readonly paths: Map<string, string>, otherPaths: string[]) {
 		const all = new Set([...paths.values(), ...otherPaths.filter((p) => p.endsWith(".md"))]);
 		for (const path of all) {
-			const key = baseOf(path).toLowerCase();
+			const key = noteBaseName(path).toLowerCase();
 			this.baseCounts.set(key, (this.baseCounts.get(key) ?? 0) + 1);
 		}
 	}
@@ -30,8 +34,8 @@ export class Linker {
 		if (target === undefined) {
 			const path = this.paths.get(id);
 			if (path === undefined) return null;
-			const base = baseOf(path);
-			target = this.baseCounts.get(base.toLowerCase()) === 1 ? base : path.replace(/\.md$/, "");
+			const base = noteBaseName(path);
+			target = this.baseCounts.get(base.toLowerCase()) === 1 ? base : path.endsWith(".md") ? path.slice(0, -3) : path;
 			this.targets.set(id, target);
 		}
 		return target;
@@ -42,19 +46,22 @@ export class Linker {
 		// The same note is linked with the same words from many notes (a cluster from each of its questions). Looked up
 		// by id, then by display, not by a key joining the two: a joined key is a new string whose hash is computed
 		// on every call, while an id's or a title's hash is computed once and kept with the string.
+		// Most notes are linked with one display only (a question by its title): a map per note would be mostly empty.
 		if (block !== undefined) return this.makeLink(id, display, block);
-		let byDisplay = this.links.get(id);
-		if (byDisplay === undefined) {
-			byDisplay = new Map();
-			this.links.set(id, byDisplay);
-		}
 		const key = display ?? BARE;
-		let made = byDisplay.get(key);
+		const made = this.links.get(id);
 		if (made === undefined) {
-			made = this.makeLink(id, display);
-			byDisplay.set(key, made);
+			const link = this.makeLink(id, display);
+			this.links.set(id, { display: key, link, others: null });
+			return link;
 		}
-		return made;
+		if (made.display === key) return made.link;
+		let link = made.others?.get(key);
+		if (link === undefined) {
+			link = this.makeLink(id, display);
+			(made.others ??= new Map()).set(key, link);
+		}
+		return link;
 	}
 
 	private makeLink(id: string, display?: string, block?: string): string {

@@ -11,6 +11,12 @@ export function joinPath(...segments: string[]): string {
 		.replace(/^\/|\/$/g, "");
 }
 
+/** A note path's file name without `.md` (what a wiki link names it by). */
+export function noteBaseName(path: string): string {
+	const name = path.slice(path.lastIndexOf("/") + 1);
+	return name.endsWith(".md") ? name.slice(0, -3) : name;
+}
+
 /** True when `path` is inside `root` (or root is the whole vault) and climbs nowhere. */
 export function isInside(root: string, path: string): boolean {
 	const parts = path.split("/");

@@ -1,3 +1,8 @@
+import { UNEVEN_WHITE_SPACE } from "./whiteSpace";
+
+/** Tabs, no-break spaces or runs of spaces: what a content line has collapsed to single spaces. */
+const UNEVEN_SPACING = /[\t\u00A0]| {2}/;
+
 /** Text as the parsers want it: no byte-order mark, `\n` line ends, no trailing white space, NFC. */
 export function normalizeText(raw: string): string {
 	return raw
@@ -5,7 +10,8 @@ export function normalizeText(raw: string): string {
 		.replace(/\r\n?/g, "\n")
 		.normalize("NFC")
 		.split("\n")
-		.map((line) => line.replace(/[\s\u00A0]+$/u, ""))
+		// `trimEnd` removes what `[\s\u00A0]+$` matches (no-break space is white space to both), without a pattern.
+		.map((line) => line.trimEnd())
 		.join("\n");
 }
 
@@ -20,12 +26,13 @@ export function contentLines(normalized: string): NumberedLine[] {
 	const out: NumberedLine[] = [];
 	normalized.split("\n").forEach((text, index) => {
 		const trimmed = text.trim();
-		if (trimmed !== "") out.push({ text: trimmed.replace(/[ \t\u00A0]+/g, " "), line: index + 1 });
+		if (trimmed !== "") out.push({ text: UNEVEN_SPACING.test(trimmed) ? trimmed.replace(/[ \t\u00A0]+/g, " ") : trimmed, line: index + 1 });
 	});
 	return out;
 }
 
 /** A key that treats titles differing only in spacing or Unicode form as the same (case is significant). */
 export function titleKey(title: string): string {
-	return title.normalize("NFC").replace(/\s+/g, " ").trim();
+	const normal = title.normalize("NFC");
+	return (UNEVEN_WHITE_SPACE.test(normal) ? normal.replace(/\s+/g, " ") : normal).trim();
 }

@@ -6,3 +6,6 @@ export function isWhiteSpace(c: number): boolean {
 	if (c < 160) return false;
 	return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** True when collapsing white space runs to one space (`text.replace(/\s+/g, " ")`) would change the text. */
+export const UNEVEN_WHITE_SPACE = /[^\S ]| {2}/;
