@@ -88,20 +88,28 @@ export class GapSuggester {
 			this.occurrences.push([index]);
 			texts.push(c.text);
 		});
+		// Lower-casing never shortens a word: a token longer than every wanted second word is none of them, and is not
+		// copied out and lower-cased to find that out (the scan meets every word of the corpus).
+		let longestSecond = 0;
+		for (const second of seconds) longestSecond = Math.max(longestSecond, second.length);
 		// One scan of every distinct text for the wanted word pairs; only a text that holds one is tokenised and kept.
 		const words: string[] = [];
 		texts.forEach((source, text) => {
 			const cursor = new TokenCursor(source);
 			let at = -1;
-			let previous = "";
+			let previousStart = 0;
+			let previousEnd = 0;
 			while (cursor.next()) {
 				if (cursor.isQuote) continue;
 				at++;
+				const firstStart = previousStart;
+				const firstEnd = previousEnd;
+				previousStart = cursor.start;
+				previousEnd = cursor.end;
+				if (at === 0 || cursor.end - cursor.start > longestSecond) continue;
 				const second = cursor.value.toLowerCase();
-				const first = previous;
-				previous = second;
-				if (at === 0 || !seconds.has(second)) continue;
-				const pair = `${first} ${second}`;
+				if (!seconds.has(second)) continue;
+				const pair = `${source.slice(firstStart, firstEnd).toLowerCase()} ${second}`;
 				if (!wanted.has(pair)) continue;
 				let tokens = this.tokens.get(text);
 				if (tokens === undefined) {
