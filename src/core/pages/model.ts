@@ -1,9 +1,8 @@
 /** Page models: what each kind of scraped page says, before any vault decisions are made. */
 
-/** Where a page came from: the input file name and a fingerprint of its text. */
+/** Where a page came from: the input file name. */
 export interface PageSource {
 	file: string;
-	hash: string;
 }
 
 /** A question card: a question-note title and its one-line description. */

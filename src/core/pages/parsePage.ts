@@ -1,7 +1,6 @@
 /** Entry point for one input: checks the text is usable, recognises the page kind by structure, parses it. */
 import { diagnostic, type Diagnostic } from "../diagnostics";
 import { codeMatcher } from "../episodes/code";
-import { hashText } from "../text/hash";
 import { contentLines, normalizeText, type NumberedLine } from "../text/normalize";
 import { parseClusterPage, parseHubPage, type ParseResult } from "./cardPages";
 import { isAnchorsHeading, isCardFooter, isClusterStats, isHubStats, notesCount, reviewHeaderCount } from "./lines";
@@ -50,7 +49,7 @@ export function parsePage(file: string, raw: string, options: ParseOptions = {})
 		problems.push(diagnostic("empty-file", file, "error", "the file is empty; it was skipped"));
 		return { page: null, diagnostics: problems };
 	}
-	const source = { file, hash: hashText(text) };
+	const source = { file };
 	switch (detectPageKind(lines, options.codePattern)) {
 		case "hub":
 			return parseHubPage(lines, source);
