@@ -6,6 +6,7 @@
  * strings to the worker cost the main thread more than encoding them), and each answer carries the file's size and
  * modification time, so that recording them needs no second look at the disk.
  */
+import { Buffer } from "buffer";
 import type * as Fs from "fs";
 import type * as Path from "path";
 import { setImmediate } from "timers";
@@ -116,8 +117,10 @@ export class WriterThread {
 	private flush(): void {
 		this.flushQueued = false;
 		if (this.waiting.length === 0) return;
-		// At most three bytes per UTF-16 unit; encoded one after another into one buffer.
-		const bytes = new Uint8Array(this.chars * 3);
+		// At most three bytes per UTF-16 unit; encoded one after another into one buffer. Not zeroed first (a zeroed
+		// buffer three times the batch's size, for each batch, was most of handing it over): only the encoded ranges
+		// are ever read. Large enough to have its own memory, never a slice of Node's shared pool, so it can move.
+		const bytes = Buffer.allocUnsafe(Math.max(this.chars * 3, Buffer.poolSize));
 		const ranges: number[] = [];
 		let at = 0;
 		for (const text of this.texts) {
