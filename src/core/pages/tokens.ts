@@ -30,6 +30,12 @@ function isLN(code: number): boolean {
 	return known;
 }
 
+/** The code point at `i`: the UTF-16 unit itself unless it starts a surrogate pair (most text has none). */
+function codeAt(text: string, i: number): number {
+	const unit = text.charCodeAt(i);
+	return unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(i) ?? unit) : unit;
+}
+
 /** `[\p{L}\p{N}$%'’./–-]`: what may stand inside a word. */
 function isInner(code: number): boolean {
 	return code === 36 || code === 37 || code === 39 || code === 0x2019 || code === 46 || code === 47 || code === 0x2013 || code === 45 || isLN(code);
@@ -66,14 +72,14 @@ export class TokenCursor {
 		const length = text.length;
 		while (this.at < length) {
 			const start = this.at;
-			const code = text.codePointAt(start) ?? 0;
+			const code = codeAt(text, start);
 			const width = code > 0xffff ? 2 : 1;
 			if (isLN(code) || code === 36) {
 				// A word runs to its last letter, digit or % among the characters that may stand inside one.
 				let end = start + width;
 				let mark = code === 36;
 				for (let i = end; i < length; ) {
-					const c = text.codePointAt(i) ?? 0;
+					const c = codeAt(text, i);
 					if (!isInner(c)) break;
 					const w = c > 0xffff ? 2 : 1;
 					if (c === 37 || isLN(c)) {
