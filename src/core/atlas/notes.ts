@@ -135,12 +135,22 @@ function collectionNote(c: Collection, ctx: Context, path: string): VaultNote {
 	return note(c.id, c.kind, c.title, path, fm, withFootnotes(body, footnotes));
 }
 
+/** A group's tag, worked out once for the group's own note and all its members'. */
+function groupTagOf(ctx: Context, g: Group, kind: "cluster" | "hub", collectionTitle: string): string {
+	let tag = ctx.groupTags.get(g.id);
+	if (tag === undefined) {
+		tag = groupTag(kind, collectionTitle, g.name);
+		ctx.groupTags.set(g.id, tag);
+	}
+	return tag;
+}
+
 function groupNote(g: Group, ctx: Context, path: string): VaultNote {
 	const parent = ctx.collections.get(g.collectionId);
 	const parentKind = parent?.kind ?? "cluster";
 	const parentTitle = parent?.title ?? "";
 	const parentLink = ctx.linker.link(g.collectionId, parentTitle);
-	const fm = Object.assign(base(g.kind, g.name, path, [groupTag(parentKind, parentTitle, g.name)], g.files), {
+	const fm = Object.assign(base(g.kind, g.name, path, [groupTagOf(ctx, g, parentKind, parentTitle)], g.files), {
 		[parentKind]: parentLink,
 		order: g.order,
 		declared_notes: g.declaredNotes ?? undefined,
@@ -167,12 +177,7 @@ function questionNote(q: Question, ctx: Context, path: string): VaultNote {
 		const c = ctx.collections.get(m.collectionId);
 		const g = ctx.atlas.groups.get(m.groupId);
 		if (c === undefined || g === undefined) continue;
-		let tag = ctx.groupTags.get(g.id);
-		if (tag === undefined) {
-			tag = groupTag(c.kind, c.title, g.name);
-			ctx.groupTags.set(g.id, tag);
-		}
-		tags.push(tag);
+		tags.push(groupTagOf(ctx, g, c.kind, c.title));
 		const cl = ctx.linker.link(c.id, c.title);
 		const gl = ctx.linker.link(g.id, g.name);
 		(c.kind === "cluster" ? memberLinks.clusters : memberLinks.hubs).push(cl);
