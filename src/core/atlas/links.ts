@@ -1,6 +1,6 @@
 /** Wiki links between generated notes: the shortest form that still resolves to exactly one file. */
 import { linkDisplay } from "../markdown/escape";
-import { noteBaseName } from "./paths";
+import { noteBaseName, withoutMd } from "./paths";
 
 /** The display key of a link shown as its target. */
 const BARE = Symbol("bare");
@@ -35,7 +35,7 @@ export class Linker {
 			const path = this.paths.get(id);
 			if (path === undefined) return null;
 			const base = noteBaseName(path);
-			target = this.baseCounts.get(base.toLowerCase()) === 1 ? base : path.endsWith(".md") ? path.slice(0, -3) : path;
+			target = this.baseCounts.get(base.toLowerCase()) === 1 ? base : withoutMd(path);
 			this.targets.set(id, target);
 		}
 		return target;
@@ -45,8 +45,8 @@ export class Linker {
 	link(id: string, display?: string, block?: string): string {
 		// The same note is linked with the same words from many notes (a cluster from each of its questions). Looked up
 		// by id, then by display, not by a key joining the two: a joined key is a new string whose hash is computed
-		// on every call, while an id's or a title's hash is computed once and kept with the string.
-		// Most notes are linked with one display only (a question by its title): a map per note would be mostly empty.
+		// on every call, while an id's or a title's hash is computed once and kept with the string. Most notes are
+		// linked with one display only (a question by its title), so the first is kept without a map of its own.
 		if (block !== undefined) return this.makeLink(id, display, block);
 		const key = display ?? BARE;
 		const made = this.links.get(id);

@@ -11,10 +11,14 @@ export function joinPath(...segments: string[]): string {
 		.replace(/^\/|\/$/g, "");
 }
 
+/** A path without its `.md` extension (as a wiki link targets a note). */
+export function withoutMd(path: string): string {
+	return path.endsWith(".md") ? path.slice(0, -3) : path;
+}
+
 /** A note path's file name without `.md` (what a wiki link names it by). */
 export function noteBaseName(path: string): string {
-	const name = path.slice(path.lastIndexOf("/") + 1);
-	return name.endsWith(".md") ? name.slice(0, -3) : name;
+	return withoutMd(path.slice(path.lastIndexOf("/") + 1));
 }
 
 /** True when `path` is inside `root` (or root is the whole vault) and climbs nowhere. */

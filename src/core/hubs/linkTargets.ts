@@ -1,9 +1,6 @@
 /** Wiki links to notes in the shortest form that still resolves to exactly one file, as Obsidian writes them. */
+import { noteBaseName, withoutMd } from "../atlas/paths";
 import { linkDisplay } from "../markdown/escape";
-
-function baseOf(path: string): string {
-	return (path.split("/").pop() ?? path).replace(/\.md$/, "");
-}
 
 /** Link targets for a set of vault paths: the bare base name where it is unique, else the path without `.md`. */
 export class LinkTargets {
@@ -14,7 +11,7 @@ export class LinkTargets {
 	constructor(paths: Iterable<string>) {
 		for (const path of paths) {
 			if (!path.endsWith(".md")) continue;
-			const key = baseOf(path).toLowerCase();
+			const key = noteBaseName(path).toLowerCase();
 			this.baseCounts.set(key, (this.baseCounts.get(key) ?? 0) + 1);
 		}
 	}
@@ -23,8 +20,8 @@ export class LinkTargets {
 	target(path: string): string {
 		let target = this.known.get(path);
 		if (target === undefined) {
-			const base = baseOf(path);
-			target = (this.baseCounts.get(base.toLowerCase()) ?? 0) <= 1 ? base : path.replace(/\.md$/, "");
+			const base = noteBaseName(path);
+			target = (this.baseCounts.get(base.toLowerCase()) ?? 0) <= 1 ? base : withoutMd(path);
 			this.known.set(path, target);
 		}
 		return target;

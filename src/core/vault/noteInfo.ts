@@ -2,6 +2,7 @@
  * NoteInfo: one note as the graph, the hubs and the related-notes ranking see it. Inside Obsidian it comes from
  * `metadataCache`; in the CLI and tests from `notesFromFiles`, which reads the same facts from the Markdown itself.
  */
+import { noteBaseName, withoutMd } from "../atlas/paths";
 import { splitFrontmatter } from "../markdown/frontmatter";
 import type { YamlPort } from "../markdown/yaml";
 
@@ -32,10 +33,6 @@ export interface RawNote {
 const WIKI_LINK = /!?\[\[([^\]|#^\n]+)(?:[#^][^\]|\n]*)?(?:\|[^\]\n]*)?\]\]/g;
 const BODY_TAG = /(?:^|\s)#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
 
-function baseOf(path: string): string {
-	return (path.split("/").pop() ?? path).replace(/\.md$/, "");
-}
-
 function frontmatterTags(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : typeof value === "string" ? value.split(/[,\s]+/) : [];
 	return list.filter((t): t is string => typeof t === "string" && t !== "").map((t) => t.replace(/^#/, ""));
@@ -56,8 +53,8 @@ export class LinkResolver {
 
 	/** Registers a path (e.g. after a file is created). */
 	add(path: string): void {
-		this.byPath.set(path.toLowerCase().replace(/\.md$/, ""), path);
-		const key = baseOf(path).toLowerCase();
+		this.byPath.set(withoutMd(path.toLowerCase()), path);
+		const key = noteBaseName(path).toLowerCase();
 		const list = this.byBase.get(key);
 		if (list === undefined) this.byBase.set(key, [path]);
 		else if (!list.includes(path)) list.push(path);
@@ -65,7 +62,7 @@ export class LinkResolver {
 
 	/** The path a link text points at, or null. Among equal base names the shortest path wins, as in Obsidian. */
 	resolve(linktext: string): string | null {
-		const key = linktext.trim().toLowerCase().replace(/\.md$/, "");
+		const key = withoutMd(linktext.trim().toLowerCase());
 		const exact = this.byPath.get(key);
 		if (exact !== undefined) return exact;
 		if (key.includes("/")) {
@@ -107,6 +104,6 @@ export function notesFromFiles(files: RawNote[], yaml: YamlPort): NoteInfo[] {
 				else links.push(resolved);
 			}
 		}
-		return { path: file.path, basename: baseOf(file.path), frontmatter, tags, links, unresolved, mtime: file.mtime ?? 0 };
+		return { path: file.path, basename: noteBaseName(file.path), frontmatter, tags, links, unresolved, mtime: file.mtime ?? 0 };
 	});
 }

@@ -4,7 +4,7 @@
  * Component, a child of this view, so everything it loads goes away with the view.
  */
 import { Component, DropdownComponent, ItemView, Keymap, MarkdownRenderer, MarkdownView, Notice, setIcon, type HoverParent, type HoverPopover, type TFile, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
-import type { CitationGroup, EpisodeCitation } from "../../core";
+import { noteBaseName, type CitationGroup, type EpisodeCitation } from "../../core";
 import type { AtlasSettings } from "../settings/settings";
 import { episodeFile, hoverEpisode, openEpisode } from "./episodeLinks";
 import type { EpisodeIndexer } from "./EpisodeIndexer";
@@ -215,7 +215,7 @@ export class EpisodeCitationsView extends ItemView implements HoverParent {
 		const header = groupEl.createDiv({ cls: "research-atlas-citations-group-header", attr: { "data-path": group.path } });
 		const toggle = header.createSpan({ cls: "research-atlas-citations-collapse", attr: { "aria-label": collapsed ? "Expand" : "Collapse" } });
 		setIcon(toggle, collapsed ? "chevron-right" : "chevron-down");
-		header.createSpan({ cls: "research-atlas-citations-note", text: baseName(group.path), attr: { "data-path": group.path } });
+		header.createSpan({ cls: "research-atlas-citations-note", text: noteBaseName(group.path), attr: { "data-path": group.path } });
 		header.createSpan({ cls: "research-atlas-citations-count", text: String(group.citations.length) });
 		if (collapsed) return budget;
 		const list = groupEl.createDiv({ cls: "research-atlas-citations-passages" });
@@ -327,10 +327,6 @@ const FOOTNOTE_REF = /\[\^[^\]\s]+\]/g;
 
 function matches(citation: EpisodeCitation, needle: string): boolean {
 	return citation.sentence.toLowerCase().includes(needle) || citation.headings.some((h) => h.toLowerCase().includes(needle));
-}
-
-function baseName(path: string): string {
-	return (path.split("/").pop() ?? path).replace(/\.md$/, "");
 }
 
 function plural(count: number, noun: string): string {
