@@ -1,5 +1,5 @@
 /** Escaping so that scraped text shows exactly as written: no stray emphasis, links, tags, math or HTML. */
-import { UNEVEN_WHITE_SPACE } from "../text/whiteSpace";
+import { collapseWhiteSpace } from "../text/whiteSpace";
 
 // Single characters that start Markdown or HTML syntax, and pairs that do (==highlight==, ~~strike~~, %%comment%%),
 // and `#` directly before a word (a tag). Plain `%`, `=`, `~` and `# ` are left alone so the source stays readable.
@@ -17,9 +17,9 @@ export function unescapeMarkdown(text: string): string {
 
 /** Text safe inside a wiki link's display part: no `|`, `]`, `[` or line breaks. */
 export function linkDisplay(text: string): string {
-	// Most titles need neither change: one scan tells, instead of two replacements that copy the text.
-	if (!/[[\]|]/.test(text) && !UNEVEN_WHITE_SPACE.test(text)) return text;
-	return text.replace(/[[\]|]/g, (ch) => (ch === "|" ? "-" : ch === "[" ? "(" : ")")).replace(/\s+/g, " ");
+	// Most titles hold no bracket or bar: tested first, so they are not copied by a replacement that changes nothing.
+	const safe = /[[\]|]/.test(text) ? text.replace(/[[\]|]/g, (ch) => (ch === "|" ? "-" : ch === "[" ? "(" : ")")) : text;
+	return collapseWhiteSpace(safe);
 }
 
 /** Inline code for names such as file paths: shown literally, with no escapes in the source. */

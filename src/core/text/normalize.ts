@@ -1,4 +1,4 @@
-import { UNEVEN_WHITE_SPACE } from "./whiteSpace";
+import { collapseWhiteSpace } from "./whiteSpace";
 
 /** Tabs, no-break spaces or runs of spaces: what a content line has collapsed to single spaces. */
 const UNEVEN_SPACING = /[\t\u00A0]| {2}/;
@@ -33,6 +33,5 @@ export function contentLines(normalized: string): NumberedLine[] {
 
 /** A key that treats titles differing only in spacing or Unicode form as the same (case is significant). */
 export function titleKey(title: string): string {
-	const normal = title.normalize("NFC");
-	return (UNEVEN_WHITE_SPACE.test(normal) ? normal.replace(/\s+/g, " ") : normal).trim();
+	return collapseWhiteSpace(title.normalize("NFC")).trim();
 }

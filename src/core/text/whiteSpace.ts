@@ -7,5 +7,7 @@ export function isWhiteSpace(c: number): boolean {
 	return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** True when collapsing white space runs to one space (`text.replace(/\s+/g, " ")`) would change the text. */
-export const UNEVEN_WHITE_SPACE = /[^\S ]| {2}/;
+/** Every run of white space as one space; most texts have none to collapse and are returned without a rewrite. */
+export function collapseWhiteSpace(text: string): string {
+	return /[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, " ") : text;
+}
