@@ -17,36 +17,56 @@ export interface Token {
 export const TOKEN_PATTERN = /[\p{L}\p{N}$][\p{L}\p{N}$%'’./–-]*[\p{L}\p{N}%]|[\p{L}\p{N}$%]|[—–]|[.,;:!?]|['"‘’“”]+/gu;
 
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-const nonAscii = new Map<number, boolean>();
 
-/** True for a letter or number code point (ASCII decided by range, the rest by the Unicode pattern, remembered). */
-function isLN(code: number): boolean {
-	if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-	let known = nonAscii.get(code);
-	if (known === undefined) {
-		known = LETTER_OR_NUMBER.test(String.fromCodePoint(code));
-		nonAscii.set(code, known);
+/** Character classes, as bits of `classOf`: the scanners ask one table per character instead of several tests. */
+export const LN = 1;
+/** `[\p{L}\p{N}$%'’./–-]`: what may stand inside a word. */
+export const INNER = 2;
+/** A quote mark: `'"‘’“”`. */
+export const QUOTE = 4;
+/** A sentence mark: `.,;:!?`. */
+export const SENTENCE = 8;
+/** A character that is a token of its own: `%`, a dash or a sentence mark. */
+export const LONE = 16;
+/** Set once an entry of the table has been worked out. */
+const KNOWN = 128;
+
+/** Classes of the Basic Multilingual Plane, filled as characters are met (most text meets few beyond ASCII). */
+const classes = new Uint8Array(0x10000);
+/** Classes of code points beyond it. */
+const astral = new Map<number, number>();
+
+function computeClass(code: number): number {
+	let bits = LETTER_OR_NUMBER.test(String.fromCodePoint(code)) ? LN | INNER : 0;
+	if (code === 36 || code === 37 || code === 39 || code === 0x2019 || code === 46 || code === 47 || code === 0x2013 || code === 45) bits |= INNER;
+	if (code === 39 || code === 34 || code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d) bits |= QUOTE;
+	if (code === 46 || code === 44 || code === 59 || code === 58 || code === 33 || code === 63) bits |= SENTENCE | LONE;
+	if (code === 37 || code === 0x2014 || code === 0x2013) bits |= LONE;
+	return bits;
+}
+
+/** The class bits of a code point. */
+export function classOf(code: number): number {
+	if (code < 0x10000) {
+		let bits = classes[code]!;
+		if (bits === 0) {
+			bits = computeClass(code) | KNOWN;
+			classes[code] = bits;
+		}
+		return bits;
 	}
-	return known;
+	let bits = astral.get(code);
+	if (bits === undefined) {
+		bits = computeClass(code);
+		astral.set(code, bits);
+	}
+	return bits;
 }
 
 /** The code point at `i`: the UTF-16 unit itself unless it starts a surrogate pair (most text has none). */
 function codeAt(text: string, i: number): number {
 	const unit = text.charCodeAt(i);
 	return unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(i) ?? unit) : unit;
-}
-
-/** `[\p{L}\p{N}$%'’./–-]`: what may stand inside a word. */
-function isInner(code: number): boolean {
-	return code === 36 || code === 37 || code === 39 || code === 0x2019 || code === 46 || code === 47 || code === 0x2013 || code === 45 || isLN(code);
-}
-
-function isQuoteCode(code: number): boolean {
-	return code === 39 || code === 34 || code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d;
-}
-
-function isSentenceMark(code: number): boolean {
-	return code === 46 || code === 44 || code === 59 || code === 58 || code === 33 || code === 63;
 }
 
 /**
@@ -74,15 +94,17 @@ export class TokenCursor {
 			const start = this.at;
 			const code = codeAt(text, start);
 			const width = code > 0xffff ? 2 : 1;
-			if (isLN(code) || code === 36) {
+			const bits = classOf(code);
+			if ((bits & LN) !== 0 || code === 36) {
 				// A word runs to its last letter, digit or % among the characters that may stand inside one.
 				let end = start + width;
 				let mark = code === 36;
 				for (let i = end; i < length; ) {
 					const c = codeAt(text, i);
-					if (!isInner(c)) break;
+					const inner = classOf(c);
+					if ((inner & INNER) === 0) break;
 					const w = c > 0xffff ? 2 : 1;
-					if (c === 37 || isLN(c)) {
+					if ((inner & LN) !== 0 || c === 37) {
 						end = i + w;
 						if (mark && c !== 37) mark = false;
 					}
@@ -90,10 +112,10 @@ export class TokenCursor {
 				}
 				return this.found(start, end, mark, false);
 			}
-			if (code === 37 || code === 0x2014 || code === 0x2013 || isSentenceMark(code)) return this.found(start, start + 1, true, false);
-			if (isQuoteCode(code)) {
+			if ((bits & LONE) !== 0) return this.found(start, start + 1, true, false);
+			if ((bits & QUOTE) !== 0) {
 				let end = start + 1;
-				while (end < length && isQuoteCode(text.charCodeAt(end))) end++;
+				while (end < length && (classOf(text.charCodeAt(end)) & QUOTE) !== 0) end++;
 				return this.found(start, end, true, true);
 			}
 			this.at = start + width;
