@@ -39,6 +39,26 @@ interface Candidate {
 	score: number;
 }
 
+/** What `lowerHash` answers for text that is not all ASCII (which lower-cases by Unicode's rules instead). */
+const NOT_ASCII = -1;
+
+/** A 32-bit hash of `text.slice(start, end).toLowerCase()` for ASCII text, made without the string; else NOT_ASCII. */
+function lowerHash(text: string, start: number, end: number): number {
+	let hash = 0x811c9dc5;
+	for (let i = start; i < end; i++) {
+		let c = text.charCodeAt(i);
+		if (c >= 128) return NOT_ASCII;
+		if (c >= 65 && c <= 90) c += 32;
+		hash = Math.imul(hash ^ c, 0x01000193);
+	}
+	return hash >>> 0;
+}
+
+/** One number for a pair of word hashes. */
+function pairHash(first: number, second: number): number {
+	return (Math.imul(first, 0x9e3779b1) ^ second) >>> 0;
+}
+
 /** The key of a word pair followed, within a fill's reach, by a given word. */
 function fillKey(pair: string, after: string): string {
 	return `${pair}\u0000${after}`;
@@ -89,9 +109,18 @@ export class GapSuggester {
 			texts.push(c.text);
 		});
 		// Lower-casing never shortens a word: a token longer than every wanted second word is none of them, and is not
-		// copied out and lower-cased to find that out (the scan meets every word of the corpus).
+		// looked at further (the scan meets every word of the corpus).
 		let longestSecond = 0;
 		for (const second of seconds) longestSecond = Math.max(longestSecond, second.length);
+		// ASCII words are told apart by a hash of their lower-cased letters before any string is made of them: only a
+		// token whose hash (and whose pair's) is wanted is copied out and compared.
+		const secondHashes = new Set<number>();
+		for (const second of seconds) secondHashes.add(lowerHash(second, 0, second.length));
+		const pairHashes = new Set<number>();
+		for (const pair of wanted) {
+			const space = pair.indexOf(" ");
+			pairHashes.add(pairHash(lowerHash(pair, 0, space), lowerHash(pair, space + 1, pair.length)));
+		}
 		// One scan of every distinct text for the wanted word pairs; only a text that holds one is tokenised and kept.
 		const words: string[] = [];
 		texts.forEach((source, text) => {
@@ -107,6 +136,12 @@ export class GapSuggester {
 				previousStart = cursor.start;
 				previousEnd = cursor.end;
 				if (at === 0 || cursor.end - cursor.start > longestSecond) continue;
+				const secondHash = lowerHash(source, cursor.start, cursor.end);
+				if (secondHash !== NOT_ASCII) {
+					if (!secondHashes.has(secondHash)) continue;
+					const firstHash = lowerHash(source, firstStart, firstEnd);
+					if (firstHash !== NOT_ASCII && !pairHashes.has(pairHash(firstHash, secondHash))) continue;
+				}
 				const second = cursor.value.toLowerCase();
 				if (!seconds.has(second)) continue;
 				const pair = `${source.slice(firstStart, firstEnd).toLowerCase()} ${second}`;
