@@ -47,13 +47,13 @@ export function renderNote(frontmatter: Record<string, unknown>, body: string, y
 		if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
 		clean[key] = value;
 	}
-	const text = body.endsWith("\n") ? body : `${body}\n`;
+	const end = body.endsWith("\n") ? "" : "\n";
 	const head = `---\n${yaml.stringify(clean)}`;
 	// The fingerprint of the unstamped note (head, `---`, body) and of its body, in one pass and without building the
 	// unstamped note: the stamp goes in as the last frontmatter line, just before the closing `---`.
-	const hashes = hashHeadAndTail(`${head}---\n`, text);
+	const hashes = hashHeadAndTail(`${head}---\n`, body, end);
 	const fingerprint = formatFingerprint({ whole: hashes.whole, owned: ownedHash(clean), body: hashes.tail });
-	return { content: `${head}${HASH_KEY}: ${fingerprint}\n---\n${text}`, fingerprint };
+	return { content: `${head}${HASH_KEY}: ${fingerprint}\n---\n${body}${end}`, fingerprint };
 }
 
 /** The fingerprint as stored: `whole-owned-body`. */

@@ -15,10 +15,11 @@ function mix(text: string, h1: number, h2: number): [number, number] {
 }
 
 /**
- * `hashText(head + tail)` and `hashText(tail)` in one pass over `tail`, without joining them: a note's whole text
- * and its body are fingerprinted together, and the body is most of the note.
+ * `hashText(head + tail + end)` and `hashText(tail + end)` in one pass over `tail`, without joining them: a note's
+ * whole text and its body are fingerprinted together, and the body is most of the note. `end` (a note's final line
+ * break, where its body lacks one) is hashed after the tail: a body joined to it would be copied out to be read.
  */
-export function hashHeadAndTail(head: string, tail: string): { whole: string; tail: string } {
+export function hashHeadAndTail(head: string, tail: string, end = ""): { whole: string; tail: string } {
 	let [h1, h2] = mix(head, 0xdeadbeef, 0x41c6ce57);
 	let t1 = 0xdeadbeef;
 	let t2 = 0x41c6ce57;
@@ -29,6 +30,8 @@ export function hashHeadAndTail(head: string, tail: string): { whole: string; ta
 		t1 = Math.imul(t1 ^ ch, 2654435761);
 		t2 = Math.imul(t2 ^ ch, 1597334677);
 	}
+	[h1, h2] = mix(end, h1, h2);
+	[t1, t2] = mix(end, t1, t2);
 	return { whole: finish(h1, h2), tail: finish(t1, t2) };
 }
 

@@ -12,3 +12,13 @@ describe("hashHeadAndTail", () => {
 		expect(hashHeadAndTail(head, tail)).toEqual({ whole: hashText(head + tail), tail: hashText(tail) });
 	});
 });
+
+describe("hashHeadAndTail with an end", () => {
+	it.each([
+		["---\n", "Body", "\n"],
+		["", "", "\n"],
+		["head", "tail", "😀 end"],
+	])("hashes %j + %j + %j as if joined", (head, tail, end) => {
+		expect(hashHeadAndTail(head, tail, end)).toEqual({ whole: hashText(head + tail + end), tail: hashText(tail + end) });
+	});
+});
