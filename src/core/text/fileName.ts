@@ -43,8 +43,30 @@ function cutToBytes(text: string, limit: number): string {
 	return space > limit / 2 ? out.slice(0, space) : out;
 }
 
+/** `\ / : * ? " < > | # ^ [ ]`, by code: what no plain title holds. */
+const UNSAFE_CODES = new Set([..."\\/:*?\"<>|#^[]"].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The length of a title that every rule of `safeBaseName` leaves as it is but for a final `?` (most question
+ * titles): printable ASCII without the characters it removes or replaces, single spaces, no space or dot at either
+ * end, short enough; -1 for any other title, which goes through the rules.
+ */
+function plainLength(title: string): number {
+	const length = title.endsWith("?") ? title.length - 1 : title.length;
+	if (length === 0 || length > MAX_BYTES) return -1;
+	for (let i = 0; i < length; i++) {
+		const code = title.charCodeAt(i);
+		if (code < 0x20 || code > 0x7e || UNSAFE_CODES.has(code)) return -1;
+		if (code === 0x20 && (i === 0 || i === length - 1 || title.charCodeAt(i - 1) === 0x20)) return -1;
+		if (code === 0x2e && (i === 0 || i === length - 1)) return -1;
+	}
+	return length;
+}
+
 /** Turns any title into a safe file base name (no extension); the exact title lives in frontmatter. */
 export function safeBaseName(title: string): string {
+	const plain = plainLength(title);
+	if (plain >= 0) return title.slice(0, plain).replace(RESERVED, "$1_");
 	let name = title
 		.normalize("NFC")
 		.replace(/[/\\|]/g, "-")

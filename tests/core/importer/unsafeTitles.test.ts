@@ -76,3 +76,45 @@ describe("safeBaseName", () => {
 		expect(safeBaseName(input)).toBe(output);
 	});
 });
+
+/** The rules of `safeBaseName` one after the other, with no shortcut: the reference it must agree with. */
+function safeBaseNameByRules(title: string): string {
+	let name = title
+		.normalize("NFC")
+		.replace(/[/\\|]/g, "-")
+		.replace(/:/g, " -")
+		.replace(/"/g, "'")
+		.replace(/[\\/:*?"<>|#^[\]]/g, "");
+	name = [...name].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join("");
+	name = name.replace(/\s+/g, " ").trim();
+	if (new TextEncoder().encode(name).length > 150) {
+		let out = "";
+		for (const ch of name) {
+			if (new TextEncoder().encode(out + ch).length > 150) break;
+			out += ch;
+		}
+		const space = out.lastIndexOf(" ");
+		name = space > 75 ? out.slice(0, space) : out;
+	}
+	name = name.replace(/^[.\s]+/, "").replace(/[.\s]+$/, "");
+	if (name === "") name = "Untitled";
+	return name.replace(/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?=\.|$)/i, "$1_");
+}
+
+describe("safeBaseName agrees with its rules applied one by one", () => {
+	it("on random titles", () => {
+		const pieces = ["a", "Z", "0", " ", "  ", ".", "?", "-", "'", "(", ")", ":", "/", "\\", "|", '"', "#", "^", "[", "]", "*", "<", ">", "\t", "\u0007", "é", "e\u0301", "日", "😀", "con", "NUL", "lpt1", "x".repeat(60), "word "];
+		let seed = 5;
+		const random = (): number => {
+			seed = (seed * 1103515245 + 12345) % 2147483648;
+			return seed / 2147483648;
+		};
+		for (let n = 0; n < 5000; n++) {
+			let title = "";
+			const length = Math.floor(random() * 10);
+			for (let i = 0; i < length; i++) title += pieces[Math.floor(random() * pieces.length)];
+			if (random() < 0.3) title += "?";
+			expect([title, safeBaseName(title)]).toEqual([title, safeBaseNameByRules(title)]);
+		}
+	});
+});
