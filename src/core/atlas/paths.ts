@@ -21,10 +21,12 @@ export function noteBaseName(path: string): string {
 	return withoutMd(path.slice(path.lastIndexOf("/") + 1));
 }
 
+/** An empty, `.` or `..` segment (a leading `/` makes an empty first one). */
+const UNSAFE_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
 /** True when `path` is inside `root` (or root is the whole vault) and climbs nowhere. */
 export function isInside(root: string, path: string): boolean {
-	const parts = path.split("/");
-	if (parts.some((p) => p === ".." || p === "." || p === "") || path.startsWith("/") || /^[a-z]:/i.test(path)) return false;
+	if (UNSAFE_SEGMENT.test(path) || /^[a-z]:/i.test(path)) return false;
 	return root === "" || path.startsWith(`${root}/`);
 }
 

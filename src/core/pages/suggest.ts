@@ -194,19 +194,23 @@ export class GapSuggester {
 		// Candidates by distinct text, in the order the texts were first met in the corpus (and by position within a
 		// text): the first best one here is the first best one among every occurrence.
 		const found: Candidate[] = [];
+		let best: Candidate | null = null;
 		for (const { text, at } of this.positions.get(key) ?? []) {
 			const tokens = this.tokens.get(text);
 			if (tokens === undefined) continue;
 			const fill = this.fill(tokens, at, gap);
-			if (fill !== null) found.push({ text, start: fill.start, end: fill.end, score: fill.score });
+			if (fill === null) continue;
+			const candidate = { text, start: fill.start, end: fill.end, score: fill.score };
+			found.push(candidate);
+			if (best === null || candidate.score > best.score) best = candidate;
 		}
-		let best: Candidate | null = null;
-		for (const c of found) if (best === null || c.score > best.score) best = c;
 		if (best === null) return { best: null, other: null };
 		const bestAt = this.occurrences[best.text]?.[0] ?? -1;
 		const bestFile = this.corpus[bestAt]?.file;
 		let other: Candidate | null = null;
 		for (const c of found) {
+			// A lower score never wins, wherever its text stands: only the others' pages are looked up.
+			if (other !== null && c.score < other.score) continue;
 			// The earliest occurrence of this text on another page than the best one's.
 			const at = this.occurrences[c.text]?.find((index) => this.corpus[index]?.file !== bestFile);
 			if (at === undefined) continue;
