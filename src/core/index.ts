@@ -2,7 +2,7 @@
 export { buildAtlas, ids, type InputFile, type BuildOptions } from "./atlas/build";
 export type { Atlas, Collection, Group, Question, Review, Episode, Citation, FoundGap, Prose, PageRecord } from "./atlas/model";
 export { atlasToNotes, FOLDERS, INDEX_IDS, type NotesOptions } from "./atlas/notes";
-export { assignPaths, isInside, joinPath, noteBaseName } from "./atlas/paths";
+export { assignPaths, isInside, joinPath, noteBaseName, withoutMd } from "./atlas/paths";
 export { Linker } from "./atlas/links";
 export { collectionTag, groupTag, typeTag } from "./atlas/tags";
 export type { ExistingNotes, NotePlace, NoteType, VaultNote } from "./atlas/vaultModel";

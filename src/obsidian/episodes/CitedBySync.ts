@@ -4,7 +4,7 @@
  * episode note whose only change is that section leaves the index unchanged and triggers nothing.
  */
 import { Component, type App } from "obsidian";
-import { applyCitedBy, findCitedBy, renderCitedBy } from "../../core";
+import { applyCitedBy, findCitedBy, renderCitedBy, withoutMd } from "../../core";
 import type { AtlasSettings } from "../settings/settings";
 import type { EpisodeIndexer, IndexerEvent } from "./EpisodeIndexer";
 
@@ -80,6 +80,6 @@ export class CitedBySync extends Component {
 
 	private linkText(path: string, from: string): string {
 		const file = this.app.vault.getFileByPath(path);
-		return file === null ? path.replace(/\.md$/, "") : this.app.metadataCache.fileToLinktext(file, from);
+		return file === null ? withoutMd(path) : this.app.metadataCache.fileToLinktext(file, from);
 	}
 }

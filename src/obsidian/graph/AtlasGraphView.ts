@@ -3,6 +3,7 @@
  * following the active file. A deferred view: nothing is built until the leaf is first shown.
  */
 import { ItemView, Keymap, type HoverParent, type HoverPopover, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { noteBaseName } from "../../core/atlas/paths";
 import type { GraphNode } from "../../core/graph/model";
 import { pinnedFor, positionsFor } from "../../core/graph/storedPositions";
 import { localGraph } from "../../core/graph/subgraph";
@@ -58,7 +59,7 @@ export class AtlasGraphView extends ItemView implements HoverParent {
 
 	override getDisplayText(): string {
 		if (!this.state.local) return "Atlas graph";
-		const name = this.state.file?.split("/").pop()?.replace(/\.md$/, "");
+		const name = this.state.file === null ? undefined : noteBaseName(this.state.file);
 		return name === undefined ? "Local atlas graph" : `Local atlas graph: ${name}`;
 	}
 

@@ -3,6 +3,7 @@
  * note with the same interactions as the view. Options are `key: value` lines (see `parseGraphBlock`).
  */
 import { Keymap, MarkdownRenderChild, type App, type HoverParent, type HoverPopover } from "obsidian";
+import { noteBaseName } from "../../core/atlas/paths";
 import { parseGraphBlock, type GraphBlockOptions } from "../../core/graph/blockOptions";
 import type { Graph, GraphNode } from "../../core/graph/model";
 import { positionsFor } from "../../core/graph/storedPositions";
@@ -92,7 +93,7 @@ export class GraphBlock extends MarkdownRenderChild implements HoverParent {
 		const options = this.options;
 		if (options.mode === "all") return { sub: { graph: full, source: full.nodes.map((_, i) => i) }, focus: -1, message: "" };
 		if (options.mode === "cluster") {
-			const c = full.clusters.findIndex((cluster) => titleKey(cluster.title) === titleKey(options.cluster) || titleKey(full.nodes[cluster.node]?.id.split("/").pop()?.replace(/\.md$/, "") ?? "") === titleKey(options.cluster));
+			const c = full.clusters.findIndex((cluster) => titleKey(cluster.title) === titleKey(options.cluster) || titleKey(noteBaseName(full.nodes[cluster.node]?.id ?? "")) === titleKey(options.cluster));
 			if (c < 0) return { sub: clusterGraph(full, -2), focus: -1, message: `No cluster or hub named "${options.cluster}".` };
 			const sub = clusterGraph(full, c);
 			return { sub, focus: -1, message: "" };

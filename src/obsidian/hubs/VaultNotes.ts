@@ -3,7 +3,7 @@
  * layout is ready and again after the first full resolve, then one note per event. Feeds hubs and "Explore related".
  */
 import { Component, TFile, type App } from "obsidian";
-import { firstParagraph, frontmatterDescription, hubSource, RelatedIndex, splitFrontmatter, taggedNotes, type HubSource, type HubSpec, type NoteInfo } from "../../core";
+import { firstParagraph, frontmatterDescription, hubSource, RelatedIndex, splitFrontmatter, taggedNotes, withoutMd, type HubSource, type HubSpec, type NoteInfo } from "../../core";
 import { noteInfoOf } from "./noteInfoFromCache";
 
 /** One note changed: its info before and after (null when it did not exist, or no longer does). */
@@ -82,7 +82,7 @@ export class VaultNotes extends Component {
 		const notes = [...this.notes.values()];
 		const linkTarget = (path: string): string => {
 			const file = this.app.vault.getFileByPath(path);
-			return file === null ? path.replace(/\.md$/, "") : this.app.metadataCache.fileToLinktext(file, hubPath ?? "");
+			return file === null ? withoutMd(path) : this.app.metadataCache.fileToLinktext(file, hubPath ?? "");
 		};
 		const probe = hubSource(notes, { linkTarget });
 		const wanting = taggedNotes(probe, spec, hubPath).filter((note) => frontmatterDescription(note) === "");
