@@ -70,8 +70,8 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	const planned = atlasToNotes(atlas, existing, { root: options.root, codePattern: options.codePattern });
 	const reportPath = planned.paths.get(INDEX_IDS.report) ?? "";
 	// Every path is checked before the first write, as WriteApplier does for each write: an import that would
-	// write outside its folder writes nothing at all.
-	for (const path of [...planned.paths.values(), reportPath]) {
+	// write outside its folder writes nothing at all (the report's path is one of the planned ones).
+	for (const path of planned.paths.values()) {
 		if (!isInside(options.root, path)) throw new Error(`refusing to write outside the target folder "${options.root}": ${path}`);
 	}
 
