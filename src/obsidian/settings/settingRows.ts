@@ -23,7 +23,15 @@ export function toggleRow(plugin: ResearchAtlasPlugin, key: KeysOf<boolean>, nam
 	};
 }
 
-/** A row for the folder setting `key`: empty keeps the default (shown by `placeholder`), anything else is normalized. */
+/** A folder as typed, as the settings keep it: normalized, and "" for the vault root (typed as "" or "/"). */
+export function folderSetting(value: string): string {
+	const trimmed = value.trim();
+	if (trimmed === "") return "";
+	const path = normalizePath(trimmed);
+	return path === "/" ? "" : path;
+}
+
+/** A row for the folder setting `key`: empty (or "/") keeps the default (shown by `placeholder`), anything else is normalized. */
 export function folderRow(plugin: ResearchAtlasPlugin, key: KeysOf<string>, name: string, desc: string, placeholder?: () => string): SettingRow {
 	return {
 		name,
@@ -32,7 +40,7 @@ export function folderRow(plugin: ResearchAtlasPlugin, key: KeysOf<string>, name
 			setting.addText((text) => {
 				if (placeholder !== undefined) text.setPlaceholder(placeholder());
 				text.setValue(plugin.settings[key]).onChange(async (value) => {
-					plugin.settings[key] = value.trim() === "" ? "" : normalizePath(value.trim());
+					plugin.settings[key] = folderSetting(value);
 					await plugin.saveSettings();
 				});
 			});

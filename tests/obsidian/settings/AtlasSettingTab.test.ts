@@ -86,4 +86,17 @@ describe("the settings tab", () => {
 		await Promise.resolve();
 		expect(plugin.settings.episodeFolder).toBe("");
 	});
+
+	it("keeps the source folder as every other folder: normalized, with empty or / for the vault root", async () => {
+		const { plugin, tab } = setup();
+		tab.display();
+		const input = rowNamed(tab.containerEl, "Source folder").querySelector("input") as HTMLInputElement;
+		expect(input.value).toBe(mergeSettings(null).sourceFolder);
+		for (const [typed, kept] of [[" Scraped//pages/ ", "Scraped/pages"], ["/", ""], ["  ", ""], ["Sources", "Sources"]]) {
+			input.value = typed ?? "";
+			input.dispatchEvent(new Event("input"));
+			await Promise.resolve();
+			expect([typed, plugin.settings.sourceFolder]).toEqual([typed, kept]);
+		}
+	});
 });
