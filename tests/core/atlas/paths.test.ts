@@ -1,4 +1,5 @@
 import { isInside } from "../../../src/core/atlas/paths";
+import { rng } from "../../helpers/random";
 
 /** The rule written out segment by segment: the reference `isInside` must agree with. */
 function insideBySegments(root: string, path: string): boolean {
@@ -25,11 +26,7 @@ describe("isInside", () => {
 
 	it("agrees with the segment-by-segment rule on random paths", () => {
 		const pieces = ["a", "B", ".", "..", "...", "/", "//", "c:", "Atlas", "Atlas/", " ", "é"];
-		let seed = 9;
-		const random = (): number => {
-			seed = (seed * 1103515245 + 12345) % 2147483648;
-			return seed / 2147483648;
-		};
+		const random = rng(9);
 		for (let n = 0; n < 5000; n++) {
 			let path = "";
 			const length = Math.floor(random() * 7);

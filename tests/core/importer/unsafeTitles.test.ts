@@ -1,6 +1,7 @@
 import { importPages, MemoryVault, safeBaseName } from "../../../src/core";
 import { nodeYaml } from "../../../src/cli/yaml";
 import { frontmatterOf, unresolvedLinks } from "../../helpers/vaultChecks";
+import { rng } from "../../helpers/random";
 
 const NASTY = [
 	'Does "RL: the sequel" beat #1 [baseline] <b>really</b>?',
@@ -104,11 +105,7 @@ function safeBaseNameByRules(title: string): string {
 describe("safeBaseName agrees with its rules applied one by one", () => {
 	it("on random titles", () => {
 		const pieces = ["a", "Z", "0", " ", "  ", ".", "?", "-", "'", "(", ")", ":", "/", "\\", "|", '"', "#", "^", "[", "]", "*", "<", ">", "\t", "\u0007", "é", "e\u0301", "日", "😀", "con", "NUL", "lpt1", "x".repeat(60), "word "];
-		let seed = 5;
-		const random = (): number => {
-			seed = (seed * 1103515245 + 12345) % 2147483648;
-			return seed / 2147483648;
-		};
+		const random = rng(5);
 		for (let n = 0; n < 5000; n++) {
 			let title = "";
 			const length = Math.floor(random() * 10);

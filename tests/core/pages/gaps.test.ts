@@ -1,5 +1,6 @@
 import { codeMatcher, findGaps } from "../../../src/core";
 import { tokenize } from "../../../src/core/pages/tokens";
+import { rng } from "../../helpers/random";
 
 /**
  * The pair rules written the plain way (token list, lower-cased strings, sets), as they read before the scanner
@@ -59,11 +60,7 @@ describe("findGaps: the pair rules", () => {
 		const words = ["a", "A", "an", "The", "the", "its", "THEIR", "of", "on", "as", "Of", "with", "without", "between", "towards", "and", "or", "nor", "but", "we", "They", "I", "she", "than", "E026", "E9", "model", "thé", "ﬁne", "K", "x-y", "$", "%", "3.5"];
 		const marks = [".", ",", ";", ":", "!", "?", "—", "–", "'", "“", "”", "''", "(", ")"];
 		const spaces = [" ", " ", " ", "", "\u00a0", "\n", "\u2009"];
-		let seed = 11;
-		const random = (): number => {
-			seed = (seed * 1103515245 + 12345) % 2147483648;
-			return seed / 2147483648;
-		};
+		const random = rng(11);
 		const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
 		for (let n = 0; n < 3000; n++) {
 			let text = "";

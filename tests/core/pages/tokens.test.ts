@@ -1,4 +1,5 @@
 import { tokenize, TOKEN_PATTERN, type Token } from "../../../src/core/pages/tokens";
+import { rng } from "../../helpers/random";
 
 /** The tokens as the pattern finds them: the reference the scanner must match exactly. */
 function byPattern(text: string): Token[] {
@@ -24,11 +25,7 @@ describe("tokenize", () => {
 
 	it("matches the token pattern on random text", () => {
 		const alphabet = ["a", "B", "z", "0", "9", "$", "%", "'", "’", "‘", "“", "”", '"', ".", "/", "–", "—", "-", ",", ";", ":", "!", "?", " ", "\n", "é", "ß", "日", "𝒜", "\uD800", "(", "#", "²", "Ⅻ"];
-		let seed = 7;
-		const random = (): number => {
-			seed = (seed * 1103515245 + 12345) % 2147483648;
-			return seed / 2147483648;
-		};
+		const random = rng(7);
 		for (let n = 0; n < 3000; n++) {
 			let text = "";
 			const length = Math.floor(random() * 24);
