@@ -1690,6 +1690,91 @@ export abstract class SuggestModal<T> extends Modal {
 	abstract onChooseSuggestion(item: T, evt: MouseEvent | KeyboardEvent): void;
 }
 
+/**
+ * Suggestions under a text box (Obsidian 1.4.10+): typing into it (or focusing it) shows `getSuggestions` in a
+ * `.suggestion-container` below it; a click on a `.suggestion-item` selects that suggestion, which by default hands it
+ * to the `onSelect` callback. Stub record: `shown`, the suggestions rendered last.
+ */
+export abstract class AbstractInputSuggest<T> {
+	limit = 100;
+	app: App;
+	scope: Scope;
+	shown: T[] = [];
+	readonly #inputEl: HTMLInputElement | HTMLDivElement;
+	#containerEl: HTMLElement | null = null;
+	#onSelect: ((value: T, evt: MouseEvent | KeyboardEvent) => unknown) | null = null;
+
+	constructor(app: Real.App | App, textInputEl: HTMLInputElement | HTMLDivElement) {
+		this.app = app as App;
+		this.scope = new Scope();
+		this.#inputEl = textInputEl;
+		const show = (): void => void this.suggest(this.getValue());
+		textInputEl.addEventListener("input", show);
+		textInputEl.addEventListener("focus", show);
+	}
+
+	setValue(value: string): void {
+		if (this.#inputEl instanceof HTMLInputElement) this.#inputEl.value = value;
+		else this.#inputEl.textContent = value;
+	}
+
+	getValue(): string {
+		return this.#inputEl instanceof HTMLInputElement ? this.#inputEl.value : (this.#inputEl.textContent ?? "");
+	}
+
+	onSelect(callback: (value: T, evt: MouseEvent | KeyboardEvent) => unknown): this {
+		this.#onSelect = callback;
+		return this;
+	}
+
+	selectSuggestion(value: T, evt: MouseEvent | KeyboardEvent): void {
+		void this.#onSelect?.(value, evt);
+	}
+
+	open(): void {
+		if (this.#containerEl !== null) return;
+		this.#containerEl = requireDocument("AbstractInputSuggest").body.createDiv({ cls: "suggestion-container" });
+	}
+
+	close(): void {
+		this.#containerEl?.remove();
+		this.#containerEl = null;
+		this.shown = [];
+	}
+
+	/**
+	 * Stub helper: shows the suggestions for `query` (as typing it would) and returns them; at once when
+	 * `getSuggestions` answers at once, as Obsidian does (a selection that sets the text and closes stays closed).
+	 */
+	suggest(query: string): Promise<T[]> {
+		const found = this.getSuggestions(query);
+		return found instanceof Promise ? found.then((all) => this.#show(all)) : Promise.resolve(this.#show(found));
+	}
+
+	#show(all: T[]): T[] {
+		this.shown = this.limit > 0 ? all.slice(0, this.limit) : all;
+		if (this.shown.length === 0) {
+			this.close();
+			return [];
+		}
+		this.open();
+		const container = this.#containerEl as HTMLElement;
+		container.empty();
+		for (const item of this.shown) {
+			const el = container.createDiv({ cls: "suggestion-item" });
+			this.renderSuggestion(item, el);
+			el.addEventListener("click", (evt) => this.selectSuggestion(item, evt));
+		}
+		return this.shown;
+	}
+
+	protected abstract getSuggestions(query: string): T[] | Promise<T[]>;
+	abstract renderSuggestion(value: T, el: HTMLElement): void;
+}
+export type AbstractInputSuggestConforms = Conforms<AbstractInputSuggest<string>, Real.AbstractInputSuggest<string>, "limit" | "setValue" | "getValue" | "selectSuggestion" | "open" | "close" | "renderSuggestion">;
+// `onSelect` returns the suggest itself, whose protected member only the real class can match.
+export type AbstractInputSuggestNamed = Named<Real.AbstractInputSuggest<string>, "onSelect">;
+
 export abstract class FuzzySuggestModal<T> extends SuggestModal<Real.FuzzyMatch<T>> {
 	getSuggestions(query: string): Array<Real.FuzzyMatch<T>> {
 		const search = prepareFuzzySearch(query);

@@ -1,6 +1,7 @@
 /** Row builders for the settings that are a plain toggle or a folder: the same control, bound to one key. */
 import { normalizePath } from "obsidian";
 import type ResearchAtlasPlugin from "../main";
+import { FolderSuggest } from "./FolderSuggest";
 import type { AtlasSettings } from "./settings";
 import type { SettingRow } from "./settingSection";
 
@@ -31,13 +32,17 @@ export function folderSetting(value: string): string {
 	return path === "/" ? "" : path;
 }
 
-/** A row for the folder setting `key`: empty (or "/") keeps the default (shown by `placeholder`), anything else is normalized. */
+/**
+ * A row for the folder setting `key`, suggesting the vault's folders as it is typed: empty (or "/") keeps the default
+ * (shown by `placeholder`), anything else is normalized.
+ */
 export function folderRow(plugin: ResearchAtlasPlugin, key: KeysOf<string>, name: string, desc: string, placeholder?: () => string): SettingRow {
 	return {
 		name,
 		desc,
 		render: (setting) => {
 			setting.addText((text) => {
+				new FolderSuggest(plugin.app, text.inputEl);
 				if (placeholder !== undefined) text.setPlaceholder(placeholder());
 				text.setValue(plugin.settings[key]).onChange(async (value) => {
 					plugin.settings[key] = folderSetting(value);

@@ -10,8 +10,8 @@ import { mergeSettings } from "../../../src/obsidian/settings/settings";
 import { asRealApp, createApp, MANIFEST } from "../../helpers/memoryApp";
 import type { SettingDefinitionGroup, Setting as RealSetting } from "obsidian";
 
-function setup(): { plugin: ResearchAtlasPlugin; tab: AtlasSettingTab; stub: StubPlugin } {
-	const app = asRealApp(createApp({}));
+function setup(files: Record<string, string> = {}): { plugin: ResearchAtlasPlugin; tab: AtlasSettingTab; stub: StubPlugin } {
+	const app = asRealApp(createApp(files));
 	const plugin = new ResearchAtlasPlugin(app, MANIFEST);
 	plugin.settings = mergeSettings(null);
 	return { plugin, tab: new AtlasSettingTab(app, plugin), stub: stubOf(plugin, StubPlugin) };
@@ -98,5 +98,22 @@ describe("the settings tab", () => {
 			await Promise.resolve();
 			expect([typed, plugin.settings.sourceFolder]).toEqual([typed, kept]);
 		}
+	});
+
+	it("suggests the vault's folders under a folder setting, and saves the one picked", async () => {
+		const { plugin, tab } = setup({ "Scraped/pages/a.md": "a", "Scraped/old/b.md": "b", "Notes/pages of mine/c.md": "c", "Top.md": "t" });
+		tab.display();
+		const input = rowNamed(tab.containerEl, "Source folder").querySelector("input") as HTMLInputElement;
+		input.value = "pag";
+		input.dispatchEvent(new Event("input"));
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		const items = [...document.querySelectorAll<HTMLElement>(".suggestion-container .suggestion-item")];
+		// Folders named with the text come first, then any path holding it; files are never offered.
+		expect(items.map((el) => el.textContent)).toEqual(["Notes/pages of mine", "Scraped/pages"]);
+		items[1]?.click();
+		await Promise.resolve();
+		expect(input.value).toBe("Scraped/pages");
+		expect(plugin.settings.sourceFolder).toBe("Scraped/pages");
+		expect(document.querySelector(".suggestion-container")).toBeNull();
 	});
 });
