@@ -19,15 +19,15 @@ export const TOKEN_PATTERN = /[\p{L}\p{N}$][\p{L}\p{N}$%'’./–-]*[\p{L}\p{N}%
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 
 /** Character classes, as bits of `classOf`: the scanners ask one table per character instead of several tests. */
-export const LN = 1;
+const LN = 1;
 /** `[\p{L}\p{N}$%'’./–-]`: what may stand inside a word. */
-export const INNER = 2;
+const INNER = 2;
 /** A quote mark: `'"‘’“”`. */
-export const QUOTE = 4;
+const QUOTE = 4;
 /** A sentence mark: `.,;:!?`. */
 export const SENTENCE = 8;
 /** A character that is a token of its own: `%`, a dash or a sentence mark. */
-export const LONE = 16;
+const LONE = 16;
 /** Set once an entry of the table has been worked out. */
 const KNOWN = 128;
 
