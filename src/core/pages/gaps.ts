@@ -2,6 +2,7 @@
  * Gaps: places where the scraper dropped a hyperlinked glossary term, leaving text such as
  * `RL on .`, `a '' phase` or `half the E009`. Found by the shape of the words around them.
  */
+import { isWhiteSpace } from "../text/whiteSpace";
 import { classOf, SENTENCE, tokenize, TokenCursor, type Token } from "./tokens";
 
 /** One gap in a text: where the missing words belong and which rule found it. */
@@ -79,13 +80,6 @@ function isCode(value: string, codeMatcher: RegExp): boolean {
 	return m !== null && m[0] === value;
 }
 
-/** JavaScript's `\s`: the white space a mark must follow to stand apart. */
-function isSpace(code: number): boolean {
-	if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-	if (code < 0xa0) return false;
-	return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
 const EM_DASH = 0x2014;
 const EN_DASH = 0x2013;
 
@@ -116,7 +110,7 @@ function isDash(mark: number): boolean {
 /** The gap the pair (a, b) reveals (c follows b), as an insertion offset, or null. */
 function pairGap(a: Slot, b: Slot, c: Slot | undefined, text: string, codeMatcher: RegExp): GapRule | null {
 	if (a.isQuote || b.isQuote) return null;
-	if (!a.isMark && b.isMark && isSentenceMark(b.mark) && isSpace(text.charCodeAt(b.start - 1))) return "space-before-punctuation";
+	if (!a.isMark && b.isMark && isSentenceMark(b.mark) && isWhiteSpace(text.charCodeAt(b.start - 1))) return "space-before-punctuation";
 	if ((a.word & DETERMINER) !== 0 && ((b.word & AFTER_DETERMINER_WORD) !== 0 || (b.isMark && (isSentenceMark(b.mark) || isDash(b.mark))) || isCode(text.slice(b.start, b.end), codeMatcher))) {
 		return "determiner-without-noun";
 	}
