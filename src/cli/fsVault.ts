@@ -1,7 +1,7 @@
 /** VaultPort over a folder on disk, for the command-line tool. Refuses any path that leaves the folder. */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join, relative, resolve, sep } from "path";
-import type { FileStat, VaultPort } from "../core";
+import { isInside, type FileStat, type VaultPort } from "../core";
 import { WriterThread } from "./writerThread";
 
 /** True for a file system error saying a file or folder is not there. */
@@ -10,10 +10,8 @@ function isMissing(error: unknown): boolean {
 	return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ENOENT";
 }
 
-/** Segments of anything but `/`, `\`, `:` and NUL, joined by single slashes. */
-const PLAIN_PATH = /^[^/\\:\0]+(?:\/[^/\\:\0]+)*$/;
-/** A `.` or `..` segment. */
-const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+/** What `path.resolve` reads otherwise than as part of a name: a backslash, a colon (a drive), NUL. */
+const NOT_PLAIN = /[\\:\0]/;
 
 /** A vault folder on disk; paths are vault-relative with `/` separators. */
 export class FsVault implements VaultPort {
@@ -25,9 +23,9 @@ export class FsVault implements VaultPort {
 
 	/** The absolute path for a vault path, or an error when it would escape the vault. */
 	private absolute(path: string): string {
-		// A plain relative path (no `.` or `..` segment, no empty one, no backslash, colon or NUL) is what `resolve`
-		// would make of it joined as it is: an import asks for a hundred thousand of them.
-		if (PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path)) return `${this.dir}${sep}${sep === "/" ? path : path.split("/").join(sep)}`;
+		// A path that climbs nowhere (the core's rule: no empty, `.` or `..` segment) and holds no backslash, colon or
+		// NUL is what `resolve` would make of it joined as it is: an import asks for a hundred thousand of them.
+		if (isInside("", path) && !NOT_PLAIN.test(path)) return `${this.dir}${sep}${sep === "/" ? path : path.split("/").join(sep)}`;
 		const full = resolve(this.dir, ...path.split("/"));
 		if (full !== this.dir && !full.startsWith(this.dir + sep)) throw new Error(`refusing a path outside the vault: ${path}`);
 		return full;
