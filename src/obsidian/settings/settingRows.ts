@@ -25,7 +25,7 @@ export function toggleRow(plugin: ResearchAtlasPlugin, key: KeysOf<boolean>, nam
 }
 
 /** A folder as typed, as the settings keep it: normalized, and "" for the vault root (typed as "" or "/"). */
-export function folderSetting(value: string): string {
+function folderSetting(value: string): string {
 	const trimmed = value.trim();
 	if (trimmed === "") return "";
 	const path = normalizePath(trimmed);
