@@ -159,8 +159,8 @@ function context(tokens: Token[], index: number): { before: string[]; after: str
 }
 
 const QUOTE_TELL = /['"‘“][\s,.;:]*['"’”]/;
-// The modifier rule's own words, without its word boundaries and without the \`u\` flag: what it can match needs
-// them (under \`iu\`, "ſ" also matches "s": a text holding one is searched in full).
+// The modifier rule's own words, without its word boundaries and without the `u` flag: what it can match needs
+// them (under `iu`, "ſ" also matches "s": a text holding one is searched in full).
 const LEVEL_TELL = /at (?:the|a|this|that) (?:level|scale)/i;
 const HYPHEN_TELL = /-\s/;
 
