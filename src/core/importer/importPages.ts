@@ -80,17 +80,29 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	// collection). The record and the report need only each note's fingerprint and the kind of its write.
 	const noteYaml = pairwiseYaml(options.yaml);
 	const writer = new WriteApplier(vault, options.root, options.yaml);
+	// A note the vault does not hold is created as it renders, with nothing to compare: where the host renders with
+	// the import's YAML, it renders such notes itself (the command-line tool, on its writer thread).
+	const creator = vault.noteCreator?.yaml === options.yaml ? vault.noteCreator : undefined;
 	const summaries: WriteSummary[] = [];
 	const fingerprints: [string, string][] = [];
 	const counts: Partial<Record<NoteType, number>> = {};
 	const total = planned.count + 1;
 	for (const n of planned.notes) {
 		counts[n.type] = (counts[n.type] ?? 0) + 1;
-		const note = renderNote(n.frontmatter, n.body, noteYaml);
-		const action = planWrite({ path: n.path, content: note.content }, contents, options.yaml);
-		await writer.apply(action);
-		summaries.push(summarize(action));
-		fingerprints.push([n.path, note.fingerprint]);
+		if (creator !== undefined && !contents.has(n.path)) {
+			const entry: [string, string] = [n.path, ""];
+			await writer.createNote(creator, n.path, n.frontmatter, n.body, (fingerprint) => {
+				entry[1] = fingerprint;
+			});
+			summaries.push({ kind: "create", path: n.path });
+			fingerprints.push(entry);
+		} else {
+			const note = renderNote(n.frontmatter, n.body, noteYaml);
+			const action = planWrite({ path: n.path, content: note.content }, contents, options.yaml);
+			await writer.apply(action);
+			summaries.push(summarize(action));
+			fingerprints.push([n.path, note.fingerprint]);
+		}
 		if (summaries.length % 100 === 0) options.onProgress?.(summaries.length, total);
 	}
 

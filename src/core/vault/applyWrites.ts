@@ -3,7 +3,7 @@ import { isInside } from "../atlas/paths";
 import { rewriteFrontmatter } from "../markdown/frontmatter";
 import { ownedHash } from "../markdown/ownedProperties";
 import type { YamlPort } from "../markdown/yaml";
-import type { VaultPort } from "./port";
+import type { NoteCreator, VaultPort } from "./port";
 import type { WriteAction } from "./planWrites";
 
 /** What happened to each planned write. */
@@ -90,20 +90,35 @@ export class WriteApplier {
 		}
 	}
 
+	/**
+	 * Has `creator` render and create a note the vault does not hold; `stamped` gets its fingerprint once it is written.
+	 * Like a create of `apply`'s, it may still be in flight when this returns.
+	 */
+	async createNote(creator: NoteCreator, path: string, frontmatter: Record<string, unknown>, body: string, stamped: (fingerprint: string) => void): Promise<void> {
+		if (!isInside(this.root, path)) throw new Error(`refusing to write outside the target folder "${this.root}": ${path}`);
+		await this.inFlight(() => creator.create(path, frontmatter, body).then(stamped));
+		this.outcome.created.push(path);
+	}
+
 	/** Waits for every create in flight; throws the first one's error, if any failed. */
 	async finish(): Promise<void> {
 		for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift()) await next;
 		this.throwFailure();
 	}
 
-	private async create(path: string, content: string): Promise<void> {
+	private create(path: string, content: string): Promise<void> {
+		return this.inFlight(() => this.vault.create(path, content));
+	}
+
+	/** Starts a write, and returns once no more than the host's `parallelCreates` are in flight. */
+	private async inFlight(write: () => Promise<void>): Promise<void> {
 		this.throwFailure();
 		const limit = this.vault.parallelCreates ?? 1;
-		if (limit <= 1) return this.vault.create(path, content);
+		if (limit <= 1) return write();
 		// Each write's error is caught at once (one that failed while another was awaited would otherwise be an
 		// unhandled rejection) and thrown at the next action.
 		this.pending.push(
-			this.vault.create(path, content).catch((error: unknown) => {
+			write().catch((error: unknown) => {
 				this.failure ??= { error };
 			}),
 		);

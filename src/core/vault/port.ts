@@ -1,9 +1,24 @@
 /** The one side effect of an import, behind one port: MemoryVault (tests), FsVault (CLI), ObsidianVault (plugin). */
+import type { YamlPort } from "../markdown/yaml";
 
 /** What a host knows of a file without reading it. */
 export interface FileStat {
 	size: number;
 	mtime: number;
+}
+
+/**
+ * A host's own way to render and create the notes an import finds missing from the vault: the command-line tool does
+ * both on its writer thread, while the import goes on to the next notes.
+ */
+export interface NoteCreator {
+	/** The YAML it renders with: an import given any other renders its notes itself. */
+	readonly yaml: YamlPort;
+	/**
+	 * Renders a note exactly as `renderNote` does through `pairwiseYaml(yaml)` and creates it, never replacing a file;
+	 * resolves with the fingerprint stamped into it once it is written.
+	 */
+	create(path: string, frontmatter: Record<string, unknown>, body: string): Promise<string>;
 }
 
 /** File access the importer needs; paths are vault-relative with `/` separators. */
@@ -20,18 +35,20 @@ export interface VaultPort {
 	 * leaves it out.
 	 */
 	readonly parallelCreates?: number;
+	/** Where the host renders new notes itself (see NoteCreator); absent, the import renders every note. */
+	readonly noteCreator?: NoteCreator;
 	/** Replaces a file's text only if it still reads `expected`; false when it changed meanwhile (nothing written). */
 	replace(path: string, expected: string, content: string): Promise<boolean>;
+	/**
+	 * A file's size and modification time, or null when there is none; hosts that can tell them without reading the
+	 * file offer it, and an unchanged re-run then checks the vault the way git checks a work tree.
+	 */
+	stat?(path: string): Promise<FileStat | null>;
 	/**
 	 * Changes a note's frontmatter in place, body untouched, atomically: `fn` gets the parsed properties, mutates them
 	 * and returns true, or returns false to write nothing. Resolves to whether it wrote. Obsidian's vault implements it
 	 * with `fileManager.processFrontMatter`; where it is missing (MemoryVault, FsVault) the importer does the same
 	 * through `read` + `replace` with its own YAML (`rewriteFrontmatter`).
 	 */
-	/**
-	 * A file's size and modification time, or null when there is none; hosts that can tell them without reading the
-	 * file offer it, and an unchanged re-run then checks the vault the way git checks a work tree.
-	 */
-	stat?(path: string): Promise<FileStat | null>;
 	processFrontMatter?(path: string, fn: (frontmatter: Record<string, unknown>) => boolean): Promise<boolean>;
 }
