@@ -2,35 +2,17 @@
 // The worker is built as its own bundle and inlined into main.js (started from a Blob URL), so one main.js ships, on
 // desktop and mobile alike. Used by esbuild.config.mjs and by the graph harness page; without it (unit tests) the
 // module exports null and the layout runs on the main thread.
-import esbuild from "esbuild";
-
-const ENTRY = "src/obsidian/graph/worker/layoutWorker.ts";
-const SOURCE_MODULE = /[\\/]src[\\/]obsidian[\\/]graph[\\/]worker[\\/]workerSource\.ts$/;
+import { inlineWorkerPlugin } from "./inlineWorkerPlugin.mjs";
 
 /** The plugin; `minify` follows the host build. */
 export function layoutWorkerPlugin({ minify = true } = {}) {
-	return {
-		name: "atlas-layout-worker",
-		setup(build) {
-			build.onLoad({ filter: SOURCE_MODULE }, async () => {
-				const result = await esbuild.build({
-					entryPoints: [ENTRY],
-					bundle: true,
-					format: "iife",
-					target: "es2020",
-					platform: "browser",
-					minify,
-					write: false,
-					metafile: true,
-					logLevel: "silent",
-				});
-				const code = result.outputFiles[0]?.text ?? "";
-				return {
-					contents: `export const LAYOUT_WORKER_SOURCE = ${JSON.stringify(code)};`,
-					loader: "js",
-					watchFiles: Object.keys(result.metafile.inputs),
-				};
-			});
-		},
-	};
+	return inlineWorkerPlugin({
+		module: /[\\/]src[\\/]obsidian[\\/]graph[\\/]worker[\\/]workerSource\.ts$/,
+		name: "LAYOUT_WORKER_SOURCE",
+		entry: "src/obsidian/graph/worker/layoutWorker.ts",
+		platform: "browser",
+		format: "iife",
+		target: "es2020",
+		minify,
+	});
 }
