@@ -1,8 +1,11 @@
 /** VaultPort over a folder on disk, for the command-line tool. Refuses any path that leaves the folder. */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join, relative, resolve, sep } from "path";
-import { isInside, type FileStat, type VaultPort } from "../core";
-import { WriterThread } from "./writerThread";
+import { isInside, renderNote, type FileStat, type NoteCreator, type VaultPort, type YamlPort } from "../core";
+import { pairwiseYaml } from "../core/markdown/yaml";
+import { WRITER_WORKER_SOURCE } from "./writerSource";
+import { WriterThread, type Written } from "./writerThread";
+import { nodeYaml } from "./yaml";
 
 /** True for a file system error saying a file or folder is not there. */
 function isMissing(error: unknown): boolean {
@@ -13,12 +16,31 @@ function isMissing(error: unknown): boolean {
 /** What `path.resolve` reads otherwise than as part of a name: a backslash, a colon (a drive), NUL. */
 const NOT_PLAIN = /[\\:\0]/;
 
+/** How an FsVault writes. */
+export interface FsVaultOptions {
+	/** The writer thread's bundle, which renders notes: the inlined one unless given; null for a writer that only writes. */
+	writerSource?: string | null;
+	/**
+	 * How many files the writer thread may have waiting before the next new note is rendered on the import's thread
+	 * instead. On two cores, 128 did best: the writer never runs dry, and the import's thread, which renders a note
+	 * in half the time (no JSON to read, its code warm), takes what the writer would fall behind on.
+	 */
+	renderHereAfter?: number;
+}
+
 /** A vault folder on disk; paths are vault-relative with `/` separators. */
 export class FsVault implements VaultPort {
 	readonly dir: string;
+	/** New notes rendered on the writer thread, with the tool's YAML; absent when the writer only writes. */
+	readonly noteCreator?: NoteCreator;
+	private readonly writerSource: string | null;
+	private readonly renderHereAfter: number;
 
-	constructor(dir: string) {
+	constructor(dir: string, options: FsVaultOptions = {}) {
 		this.dir = resolve(dir);
+		this.writerSource = options.writerSource === undefined ? WRITER_WORKER_SOURCE : options.writerSource;
+		this.renderHereAfter = options.renderHereAfter ?? 128;
+		if (this.writerSource !== null) this.noteCreator = { yaml: nodeYaml, create: (path, frontmatter, body) => this.createNote(path, frontmatter, body) };
 	}
 
 	/** The absolute path for a vault path, or an error when it would escape the vault. */
@@ -79,18 +101,40 @@ export class FsVault implements VaultPort {
 	/**
 	 * Creates are handed to a writer thread, many at once, so that an import renders the next notes while the last ones
 	 * are written: two of its batches, enough to keep it busy. More in flight only kept more notes' text alive through
-	 * each young-generation collection (1,024 cost a 10,000-page import about 0.6 s more of scavenging).
+	 * each young-generation collection (1,024 cost a 10,000-page import about 0.6 s more of scavenging). A writer that
+	 * renders gets more: how far behind it may fall is `renderHereAfter`'s to say, and the limit must not say it first.
 	 */
-	readonly parallelCreates = 128;
+	get parallelCreates(): number {
+		return this.noteCreator === undefined ? 128 : 512;
+	}
 	private writer: WriterThread | null = null;
 	/** What the writer thread saw of each file it wrote, right after writing it, until `stat` hands it over. */
 	private readonly written = new Map<string, FileStat>();
 
 	create(path: string, content: string): Promise<void> {
 		// Queued inside `settle`'s work, which runs at once: a turn's creates go over to the writer together.
-		return settle(() => (this.writer ??= new WriterThread()).create(this.absolute(path), content)).then((stat) => {
-			this.written.set(path, stat);
+		return settle(() => this.writerThread().create(this.absolute(path), content)).then((written) => {
+			this.written.set(path, { size: written.size, mtime: written.mtime });
 		});
+	}
+
+	private createNote(path: string, frontmatter: Record<string, unknown>, body: string): Promise<string> {
+		if (this.writerThread().backlog >= this.renderHereAfter) {
+			// The writer thread is behind (a slow disk): this thread renders, and hands it the text alone.
+			const { content, fingerprint } = renderNote(frontmatter, body, (this.localYaml ??= pairwiseYaml(nodeYaml)));
+			return this.create(path, content).then(() => fingerprint);
+		}
+		return settle(() => this.writerThread().createNote(this.absolute(path), frontmatter, body)).then((written: Written) => {
+			this.written.set(path, { size: written.size, mtime: written.mtime });
+			if (written.fingerprint === undefined) throw new Error(`the writer thread did not say how it stamped ${path}`);
+			return written.fingerprint;
+		});
+	}
+
+	private localYaml: YamlPort | null = null;
+
+	private writerThread(): WriterThread {
+		return (this.writer ??= new WriterThread(this.writerSource));
 	}
 
 	replace(path: string, expected: string, content: string): Promise<boolean> {

@@ -5,12 +5,16 @@
  * more of its cores than the import itself. A batch travels as UTF-8 bytes in one transferred buffer (copying the
  * strings to the worker cost the main thread more than encoding them), and each answer carries the file's size and
  * modification time, so that recording them needs no second look at the disk.
+ *
+ * Where the build inlined the worker's own bundle (writerSource.ts), the thread also renders notes: a note travels as
+ * its properties and body in JSON, and the worker writes it as the import would have (its YAML, its fingerprint).
+ * Rendering was a third of the main thread's import, and a machine with two cores had the second mostly waiting.
  */
 import { Buffer } from "buffer";
 import type * as Fs from "fs";
 import type * as Path from "path";
 import { setImmediate } from "timers";
-import { Worker, type MessagePort } from "worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "worker_threads";
 import type { FileStat } from "../core";
 
 /** Why one file of a batch was not written: the system error's code and message. */
@@ -19,22 +23,36 @@ interface WriteError {
 	message: string;
 }
 
-/** One batch: absolute paths, and where each file's bytes stand in `bytes` (start and end, two numbers a file). */
+/**
+ * One batch: absolute paths, and where each file's bytes stand in `bytes` (start and end, two numbers a file). The
+ * files listed in `notes` are notes to render, their bytes `[frontmatter, body]` as JSON; the others' bytes are their text.
+ */
 interface Batch {
 	files: string[];
 	ranges: number[];
 	bytes: Uint8Array;
+	notes: number[];
 }
 
-/** Per file: its size and modification time once written, or why it was not. */
-type Answer = [size: number, mtime: number] | WriteError;
+/** Per file: its size and modification time once written (and a rendered note's fingerprint), or why it was not. */
+type Answer = [size: number, mtime: number, fingerprint?: string] | WriteError;
+
+/** Renders a note from its properties and body as the import does: its text and the fingerprint stamped into it. */
+export type NoteRenderer = (frontmatter: Record<string, unknown>, body: string) => { content: string; fingerprint: string };
+
+/** A written file as the writer saw it: its stat, and its fingerprint when the writer rendered it. */
+export interface Written extends FileStat {
+	fingerprint?: string;
+}
 
 /**
- * The worker's whole program: writes each batch's files in order and answers with one entry per file. The worker
- * runs it from its source text, so it uses only what it is given.
+ * The worker's whole program: writes each batch's files in order and answers on `answers` with one entry per file.
+ * The plain writer runs it from its source text, so it uses only what it is given; the inlined bundle passes `render` too.
  */
-function writerMain(parentPort: MessagePort, fs: typeof Fs, path: typeof Path): void {
+export function writerMain(parentPort: MessagePort, answers: MessagePort, fs: typeof Fs, path: typeof Path, render?: NoteRenderer): void {
 	const folders = new Set<string>();
+	const decoder = new TextDecoder();
+	const encoder = new TextEncoder();
 	const open = (file: string): number => {
 		const folder = path.dirname(file);
 		if (!folders.has(folder)) {
@@ -61,16 +79,26 @@ function writerMain(parentPort: MessagePort, fs: typeof Fs, path: typeof Path): 
 			fs.closeSync(fd);
 		}
 	};
-	parentPort.on("message", ({ files, ranges, bytes }: Batch) => {
-		const answers: Answer[] = files.map((file, i) => {
+	const writeNote = (file: string, json: Uint8Array): Answer => {
+		if (render === undefined) throw new Error("this writer thread does not render notes");
+		const [frontmatter, body] = JSON.parse(decoder.decode(json)) as [Record<string, unknown>, string];
+		const note = render(frontmatter, body);
+		const bytes = encoder.encode(note.content);
+		return [...write(file, bytes, 0, bytes.length), note.fingerprint];
+	};
+	parentPort.on("message", ({ files, ranges, bytes, notes }: Batch) => {
+		const isNote = new Set(notes);
+		const answered: Answer[] = files.map((file, i) => {
+			const start = ranges[2 * i] ?? 0;
+			const end = ranges[2 * i + 1] ?? 0;
 			try {
-				return write(file, bytes, ranges[2 * i] ?? 0, ranges[2 * i + 1] ?? 0);
+				return isNote.has(i) ? writeNote(file, bytes.subarray(start, end)) : write(file, bytes, start, end);
 			} catch (error) {
 				const code = (error as { code?: unknown }).code;
 				return { code: typeof code === "string" ? code : "EIO", message: error instanceof Error ? error.message : "the file was not written" };
 			}
 		});
-		parentPort.postMessage(answers);
+		answers.postMessage(answered);
 	});
 }
 
@@ -81,25 +109,71 @@ const BATCH_CHARS = 1 << 20;
 const IDLE_MS = 1000;
 
 interface Waiter {
-	done: (stat: FileStat) => void;
+	done: (written: Written) => void;
 	fail: (error: Error) => void;
 }
 
 /** Writes new files on a worker thread; each `create` resolves, with the file's stat, once it is on disk. */
 export class WriterThread {
 	private worker: Worker | null = null;
+	/** Where the worker answers: a port of our own, so that `backlog` can take its answers without waiting. */
+	private answers: MessagePort | null = null;
 	private files: string[] = [];
 	private texts: string[] = [];
+	/** Which of the queued files are notes to render. */
+	private notes: number[] = [];
 	private chars = 0;
 	private waiting: Waiter[] = [];
 	/** The waiters of each batch sent, oldest first: the worker answers in order. */
 	private readonly sent: Waiter[][] = [];
+	/** How many files the sent batches hold. */
+	private unanswered = 0;
 	private flushQueued = false;
 	private idleTimer: ReturnType<typeof setTimeout> | null = null;
 	private readonly encoder = new TextEncoder();
 
+	/**
+	 * `source`: the worker's inlined bundle, which renders notes too; null for the plain writer, started from
+	 * `writerMain`'s own text.
+	 */
+	constructor(private readonly source: string | null = null) {}
+
+	/** Files queued or handed over that the worker has not answered yet: how far behind it is. */
+	get backlog(): number {
+		// Answers are taken as they stand, not when this thread next waits: an import that never waits while the
+		// worker keeps up would otherwise see it further behind with every note.
+		this.takeAnswers();
+		return this.waiting.length + this.unanswered;
+	}
+
+	/** Handles every answer the worker has sent so far, at once. */
+	private takeAnswers(): void {
+		for (;;) {
+			const answer = this.answers === null ? undefined : receiveMessageOnPort(this.answers);
+			if (answer === undefined) return;
+			this.answered(answer.message as Answer[]);
+		}
+	}
+
+	/** True when `createNote` is available: the worker renders notes. */
+	get renders(): boolean {
+		return this.source !== null;
+	}
+
 	/** Queues a new file (`file` absolute, its folder made as needed); rejects when it exists or cannot be written. */
-	create(file: string, text: string): Promise<FileStat> {
+	create(file: string, text: string): Promise<Written> {
+		return this.queue(file, text);
+	}
+
+	/** Queues a note for the worker to render and write; resolves with its stat and fingerprint. */
+	createNote(file: string, frontmatter: Record<string, unknown>, body: string): Promise<Written> {
+		if (!this.renders) return Promise.reject(new Error("this writer thread does not render notes"));
+		this.notes.push(this.files.length);
+		// The core's properties are strings, finite numbers, booleans and lists of them: JSON carries them exactly.
+		return this.queue(file, JSON.stringify([frontmatter, body]));
+	}
+
+	private queue(file: string, text: string): Promise<Written> {
 		return new Promise((done, fail) => {
 			this.files.push(file);
 			this.texts.push(text);
@@ -128,11 +202,13 @@ export class WriterThread {
 			at += this.encoder.encodeInto(text, bytes.subarray(at)).written;
 			ranges.push(at);
 		}
-		const batch: Batch = { files: this.files, ranges, bytes };
+		const batch: Batch = { files: this.files, ranges, bytes, notes: this.notes };
 		this.start().postMessage(batch, [bytes.buffer]);
 		this.sent.push(this.waiting);
+		this.unanswered += this.waiting.length;
 		this.files = [];
 		this.texts = [];
+		this.notes = [];
 		this.chars = 0;
 		this.waiting = [];
 	}
@@ -141,23 +217,28 @@ export class WriterThread {
 		if (this.idleTimer !== null) clearTimeout(this.idleTimer);
 		this.idleTimer = null;
 		if (this.worker === null) {
-			const program = `(${writerMain.toString()})(require("worker_threads").parentPort, require("fs"), require("path"))`;
-			const worker = new Worker(program, { eval: true });
-			worker.on("message", (answers: Answer[]) => this.answered(answers));
+			const threads = `require("worker_threads")`;
+			const program = this.source ?? `(${writerMain.toString()})(${threads}.parentPort, ${threads}.workerData.answers, require("fs"), require("path"))`;
+			const { port1, port2 } = new MessageChannel();
+			const worker = new Worker(program, { eval: true, workerData: { answers: port2 }, transferList: [port2] });
+			port1.on("message", (answers: Answer[]) => this.answered(answers));
+			this.answers = port1;
 			worker.on("error", (error) => this.crashed(worker, error));
 			// A worker that stops without an error (killed from outside) must not leave its writes waiting forever.
 			worker.on("exit", (code) => this.crashed(worker, new Error(`the writer thread stopped (exit code ${code})`)));
 			this.worker = worker;
 		}
 		this.worker.ref();
+		this.answers?.ref();
 		return this.worker;
 	}
 
 	private answered(answers: Answer[]): void {
 		const waiters = this.sent.shift() ?? [];
+		this.unanswered -= waiters.length;
 		waiters.forEach((waiter, i) => {
 			const answer = answers[i];
-			if (Array.isArray(answer)) waiter.done({ size: answer[0], mtime: answer[1] });
+			if (Array.isArray(answer)) waiter.done(answer[2] === undefined ? { size: answer[0], mtime: answer[1] } : { size: answer[0], mtime: answer[1], fingerprint: answer[2] });
 			else waiter.fail(Object.assign(new Error(answer?.message ?? "the file was not written"), { code: answer?.code }));
 		});
 		if (this.sent.length === 0 && this.worker !== null) this.idle(this.worker);
@@ -166,9 +247,11 @@ export class WriterThread {
 	/** Lets the process exit while nothing is being written, and stops the worker if nothing comes for a while. */
 	private idle(worker: Worker): void {
 		worker.unref();
+		this.answers?.unref();
 		this.idleTimer = setTimeout(() => {
 			if (this.worker !== worker || this.sent.length > 0) return;
 			this.worker = null;
+			this.closeAnswers();
 			void worker.terminate();
 		}, IDLE_MS);
 		this.idleTimer.unref();
@@ -177,7 +260,16 @@ export class WriterThread {
 	private crashed(worker: Worker, error: Error): void {
 		// The idle timer's own stop, or a worker already replaced: nothing of ours was waiting on it.
 		if (this.worker !== worker) return;
+		// What it answered before it stopped still stands: its own port does not order those answers before its exit.
+		this.takeAnswers();
 		this.worker = null;
+		this.closeAnswers();
+		this.unanswered = 0;
 		for (const waiters of this.sent.splice(0)) for (const waiter of waiters) waiter.fail(error);
+	}
+
+	private closeAnswers(): void {
+		this.answers?.close();
+		this.answers = null;
 	}
 }

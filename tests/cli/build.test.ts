@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, cpSync, utimesSync } from "fs";
+import { execFileSync } from "child_process";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../src/cli/main";
@@ -80,6 +81,20 @@ describe("research-atlas build", () => {
 		expect(json.problems.map((p) => p.file)).toEqual(["000_976495f420f669d2.txt", "broken.bin", "empty.txt"]);
 		expect(json.problems[1]?.message).toBe("broken.bin: this is a binary file, not a text page; it was skipped");
 		expect(json.counts.question).toBe(86);
+	});
+
+	it("writes the same notes from the built tool, whose writer thread renders them (bin → dist/cli.js, built by npm test)", async () => {
+		const root = join(__dirname, "..", "..");
+		// The build inlined the writer thread's own bundle (else the tool renders every note itself).
+		expect(readFileSync(join(root, "dist", "cli.js"), "utf8")).toMatch(/WRITER_WORKER_SOURCE = [`"]/);
+		const fromSource = mkdtempSync(join(tmpdir(), "atlas-cli-"));
+		const fromBuild = mkdtempSync(join(tmpdir(), "atlas-cli-"));
+		await run(["build", "--seeds", SEEDS_DIR, "--vault", fromSource]);
+		const out = execFileSync(process.execPath, [join(root, "bin", "research-atlas.mjs"), "build", "--seeds", SEEDS_DIR, "--vault", fromBuild, "--json"], { encoding: "utf8" });
+		expect((JSON.parse(out) as { files: unknown }).files).toEqual({ written: 136, created: 136, updated: 0, refreshed: 0, unchanged: 0, skipped: 0 });
+		const notes = walk(fromSource).filter((f) => f.endsWith(".md")).sort();
+		expect(walk(fromBuild).filter((f) => f.endsWith(".md")).sort()).toEqual(notes);
+		for (const f of notes) expect(readFileSync(join(fromBuild, f), "utf8")).toBe(readFileSync(join(fromSource, f), "utf8"));
 	});
 
 	it("explains usage errors with exit code 2", async () => {

@@ -1,0 +1,125 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join, relative, sep } from "path";
+import { generatePages } from "../../bench/corpus";
+import { bundleWorker } from "../../scripts/inlineWorkerPlugin.mjs";
+import { WRITER_WORKER } from "../../scripts/writerWorkerPlugin.mjs";
+import { FsVault } from "../../src/cli/fsVault";
+import { nodeYaml } from "../../src/cli/yaml";
+import { importPages, MemoryVault, renderNote, type InputFile, type YamlPort } from "../../src/core";
+import { pairwiseYaml } from "../../src/core/markdown/yaml";
+import { loadSeeds } from "../helpers/seeds";
+
+/** The writer thread's bundle, built as the tool's build builds it. */
+let source = "";
+beforeAll(async () => {
+	source = (await bundleWorker(WRITER_WORKER)).code;
+});
+
+function tempDir(): string {
+	return mkdtempSync(join(tmpdir(), "atlas-writer-"));
+}
+
+function filesOf(dir: string): Map<string, string> {
+	const out = new Map<string, string>();
+	const walk = (folder: string): void => {
+		for (const entry of readdirSync(folder, { withFileTypes: true })) {
+			const full = join(folder, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else out.set(relative(dir, full).split(sep).join("/"), readFileSync(full, "utf8"));
+		}
+	};
+	walk(dir);
+	return out;
+}
+
+/** The import record without the size and modification time of each entry (the disk's, or a memory vault's counter). */
+function withoutStats(record: string | undefined): string | undefined {
+	return record?.replace(/("[^"\n]*": "[0-9a-f-]+) \d+ [\d.]+"/g, "$1\"");
+}
+
+const NOTES: { path: string; frontmatter: Record<string, unknown>; body: string }[] = [
+	{
+		path: "Questions/Can RL: \"teach\" #reasoning [really].md",
+		frontmatter: { type: "question", title: 'Can RL: "teach" #reasoning [really]? <b>', aliases: ['Can RL: "teach" #reasoning [really]? <b>'], tags: ["atlas/question", "cluster/rl/rlvr"], order: 3, stub: false },
+		body: "Does it — E026, café ✓ 🙂?\n\n## In the atlas\n\n- [[A]] › [[B]]",
+	},
+	{ path: "Episodes/E026.md", frontmatter: { type: "episode", title: "E026", slug: undefined, sources: [], stub: true, gaps: null }, body: "*Episode E026: no title is known.*\n" },
+	// A lone surrogate (a title cut between the halves of a pair): written as any other text is, as U+FFFD.
+	{ path: "Q/Cut.md", frontmatter: { type: "question", title: "Cut \ud83d" }, body: "Cut \ud83d here" },
+];
+
+describe("the writer thread that renders notes", () => {
+	it.each([
+		["on the writer thread", Infinity],
+		["on the import's thread, when the writer is behind", 0],
+	])("writes each new note as the import renders it, and answers with its fingerprint (%s)", async (_, renderHereAfter) => {
+		const dir = tempDir();
+		const vault = new FsVault(dir, { writerSource: source, renderHereAfter });
+		const creator = vault.noteCreator;
+		if (creator === undefined) throw new Error("no note creator");
+		expect(creator.yaml).toBe(nodeYaml);
+		const yaml = pairwiseYaml(nodeYaml);
+		const fingerprints = await Promise.all(NOTES.map((n) => creator.create(n.path, n.frontmatter, n.body)));
+		NOTES.forEach((n, i) => {
+			const expected = renderNote(n.frontmatter, n.body, yaml);
+			const file = join(dir, ...n.path.split("/"));
+			expect(readFileSync(file)).toEqual(Buffer.from(expected.content));
+			expect(fingerprints[i]).toBe(expected.fingerprint);
+		});
+		const first = NOTES[0]?.path ?? "";
+		const disk = statSync(join(dir, ...first.split("/")));
+		expect(await vault.stat(first)).toEqual({ size: disk.size, mtime: disk.mtimeMs });
+	});
+
+	it("never replaces a file that is there: the note is refused with the system's code, the file left as it was", async () => {
+		const dir = tempDir();
+		writeFileSync(join(dir, "Mine.md"), "my own text");
+		const vault = new FsVault(dir, { writerSource: source, renderHereAfter: Infinity });
+		await expect(vault.noteCreator?.create("Mine.md", { type: "question", title: "Mine" }, "generated")).rejects.toMatchObject({ code: "EEXIST" });
+		await expect(vault.noteCreator?.create("../Outside.md", { type: "question", title: "Outside" }, "generated")).rejects.toThrow(/outside the vault/);
+		expect(readFileSync(join(dir, "Mine.md"), "utf8")).toBe("my own text");
+	});
+
+	it("has no note creator without its bundle: the writer then only writes", () => {
+		expect(new FsVault(tempDir(), { writerSource: null }).noteCreator).toBeUndefined();
+	});
+});
+
+describe("an import through the rendering writer", () => {
+	const inputs: InputFile[] = [...loadSeeds(), ...generatePages(40, 3)];
+	let expected: Map<string, string>;
+	beforeAll(async () => {
+		const memory = new MemoryVault();
+		await importPages(inputs, memory, { root: "", yaml: nodeYaml });
+		expected = memory.files;
+	});
+
+	it.each([
+		["every note rendered on the writer thread", Infinity],
+		["every note rendered on the import's thread", 0],
+		["the two mixed as the writer falls behind", 24],
+	])("writes the vault the import writes itself, then nothing on a re-run (%s)", async (_, renderHereAfter) => {
+		const dir = tempDir();
+		const result = await importPages(inputs, new FsVault(dir, { writerSource: source, renderHereAfter }), { root: "", yaml: nodeYaml });
+		expect(result.created).toHaveLength(expected.size - 1);
+		const written = filesOf(dir);
+		expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
+		for (const [path, text] of expected) {
+			if (path.endsWith(".json")) expect(withoutStats(written.get(path))).toBe(withoutStats(text));
+			else expect(written.get(path)).toBe(text);
+		}
+		const again = await importPages(inputs, new FsVault(dir, { writerSource: source, renderHereAfter }), { root: "", yaml: nodeYaml });
+		expect(again.created.length + again.updated.length).toBe(0);
+		expect(again.unchanged).toHaveLength(expected.size - 1);
+	});
+
+	it("renders every note itself when its YAML is not the one the writer renders with", async () => {
+		const vault = new FsVault(tempDir(), { writerSource: source, renderHereAfter: Infinity });
+		const create = jest.spyOn(vault.noteCreator ?? { create: () => Promise.resolve("") }, "create");
+		const otherYaml: YamlPort = { ...nodeYaml };
+		const result = await importPages(loadSeeds(), vault, { root: "", yaml: otherYaml });
+		expect(result.created.length).toBeGreaterThan(100);
+		expect(create).not.toHaveBeenCalled();
+	});
+});
