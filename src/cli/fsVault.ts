@@ -23,7 +23,7 @@ export interface FsVaultOptions {
 	/**
 	 * How many files the writer thread may have waiting before the next new note is rendered on the import's thread
 	 * instead. On two cores, 128 did best: the writer never runs dry, and the import's thread, which renders a note
-	 * in half the time (no JSON to read, its code warm), takes what the writer would fall behind on.
+	 * in about half the time (no JSON to read, no second heap), takes what the writer would fall behind on.
 	 */
 	renderHereAfter?: number;
 }
@@ -110,6 +110,8 @@ export class FsVault implements VaultPort {
 	private writer: WriterThread | null = null;
 	/** What the writer thread saw of each file it wrote, right after writing it, until `stat` hands it over. */
 	private readonly written = new Map<string, FileStat>();
+	/** The YAML this thread renders notes with when the writer is behind (its own memory of pairs, as the writer's). */
+	private localYaml: YamlPort | null = null;
 
 	create(path: string, content: string): Promise<void> {
 		// Queued inside `settle`'s work, which runs at once: a turn's creates go over to the writer together.
@@ -120,7 +122,8 @@ export class FsVault implements VaultPort {
 
 	private createNote(path: string, frontmatter: Record<string, unknown>, body: string): Promise<string> {
 		if (this.writerThread().backlog >= this.renderHereAfter) {
-			// The writer thread is behind (a slow disk): this thread renders, and hands it the text alone.
+			// The writer is behind (it renders a note in about twice this thread's time, and a slow disk holds it up
+			// more): this thread renders the note, and hands it the text alone.
 			const { content, fingerprint } = renderNote(frontmatter, body, (this.localYaml ??= pairwiseYaml(nodeYaml)));
 			return this.create(path, content).then(() => fingerprint);
 		}
@@ -130,8 +133,6 @@ export class FsVault implements VaultPort {
 			return written.fingerprint;
 		});
 	}
-
-	private localYaml: YamlPort | null = null;
 
 	private writerThread(): WriterThread {
 		return (this.writer ??= new WriterThread(this.writerSource));
