@@ -53,6 +53,7 @@ export function writerMain(parentPort: MessagePort, answers: MessagePort, fs: ty
 	const folders = new Set<string>();
 	const decoder = new TextDecoder();
 	const encoder = new TextEncoder();
+	let scratch = new Uint8Array(1 << 16);
 	const open = (file: string): number => {
 		const folder = path.dirname(file);
 		if (!folders.has(folder)) {
@@ -83,8 +84,10 @@ export function writerMain(parentPort: MessagePort, answers: MessagePort, fs: ty
 		if (render === undefined) throw new Error("this writer thread does not render notes");
 		const [frontmatter, body] = JSON.parse(decoder.decode(json)) as [Record<string, unknown>, string];
 		const note = render(frontmatter, body);
-		const bytes = encoder.encode(note.content);
-		return [...write(file, bytes, 0, bytes.length), note.fingerprint];
+		// Encoded into one buffer kept for the purpose (at most three bytes per UTF-16 unit), not a new one per note.
+		if (scratch.length < note.content.length * 3) scratch = new Uint8Array(note.content.length * 6);
+		const { written } = encoder.encodeInto(note.content, scratch);
+		return [...write(file, scratch, 0, written), note.fingerprint];
 	};
 	parentPort.on("message", ({ files, ranges, bytes, notes }: Batch) => {
 		const isNote = new Set(notes);

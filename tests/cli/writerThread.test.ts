@@ -45,6 +45,8 @@ const NOTES: { path: string; frontmatter: Record<string, unknown>; body: string 
 		body: "Does it — E026, café ✓ 🙂?\n\n## In the atlas\n\n- [[A]] › [[B]]",
 	},
 	{ path: "Episodes/E026.md", frontmatter: { type: "episode", title: "E026", slug: undefined, sources: [], stub: true, gaps: null }, body: "*Episode E026: no title is known.*\n" },
+	// Longer than the writer's first encoding buffer: it grows, and the next note still lands whole.
+	{ path: "Episodes/E100.md", frontmatter: { type: "episode", title: "A long one" }, body: "- quoted passage ✓ 🙂\n".repeat(6000) },
 	// A lone surrogate (a title cut between the halves of a pair): written as any other text is, as U+FFFD.
 	{ path: "Q/Cut.md", frontmatter: { type: "question", title: "Cut \ud83d" }, body: "Cut \ud83d here" },
 ];
