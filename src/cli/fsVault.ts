@@ -1,8 +1,7 @@
 /** VaultPort over a folder on disk, for the command-line tool. Refuses any path that leaves the folder. */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join, relative, resolve, sep } from "path";
-import { isInside, renderNote, type FileStat, type NoteCreator, type VaultPort, type YamlPort } from "../core";
-import { pairwiseYaml } from "../core/markdown/yaml";
+import { isInside, type FileStat, type NoteCreator, type VaultPort } from "../core";
 import { WRITER_WORKER_SOURCE } from "./writerSource";
 import { WriterThread, type Written } from "./writerThread";
 import { nodeYaml } from "./yaml";
@@ -40,7 +39,15 @@ export class FsVault implements VaultPort {
 		this.dir = resolve(dir);
 		this.writerSource = options.writerSource === undefined ? WRITER_WORKER_SOURCE : options.writerSource;
 		this.renderHereAfter = options.renderHereAfter ?? 128;
-		if (this.writerSource !== null) this.noteCreator = { yaml: nodeYaml, create: (path, frontmatter, body) => this.createNote(path, frontmatter, body) };
+		if (this.writerSource !== null) {
+			this.noteCreator = {
+				yaml: nodeYaml,
+				// The writer renders a note in about twice the import's time (JSON to read, a heap of its own), and a slow
+				// disk holds it up more: while it is behind, the import renders the next notes itself.
+				canTake: () => this.writerThread().backlog < this.renderHereAfter,
+				create: (path, frontmatter, body) => this.createNote(path, frontmatter, body),
+			};
+		}
 	}
 
 	/** The absolute path for a vault path, or an error when it would escape the vault. */
@@ -110,8 +117,6 @@ export class FsVault implements VaultPort {
 	private writer: WriterThread | null = null;
 	/** What the writer thread saw of each file it wrote, right after writing it, until `stat` hands it over. */
 	private readonly written = new Map<string, FileStat>();
-	/** The YAML this thread renders notes with when the writer is behind (its own memory of pairs, as the writer's). */
-	private localYaml: YamlPort | null = null;
 
 	create(path: string, content: string): Promise<void> {
 		// Queued inside `settle`'s work, which runs at once: a turn's creates go over to the writer together.
@@ -121,12 +126,6 @@ export class FsVault implements VaultPort {
 	}
 
 	private createNote(path: string, frontmatter: Record<string, unknown>, body: string): Promise<string> {
-		if (this.writerThread().backlog >= this.renderHereAfter) {
-			// The writer is behind (it renders a note in about twice this thread's time, and a slow disk holds it up
-			// more): this thread renders the note, and hands it the text alone.
-			const { content, fingerprint } = renderNote(frontmatter, body, (this.localYaml ??= pairwiseYaml(nodeYaml)));
-			return this.create(path, content).then(() => fingerprint);
-		}
 		return settle(() => this.writerThread().createNote(this.absolute(path), frontmatter, body)).then((written: Written) => {
 			this.written.set(path, { size: written.size, mtime: written.mtime });
 			if (written.fingerprint === undefined) throw new Error(`the writer thread did not say how it stamped ${path}`);

@@ -53,14 +53,15 @@ const NOTES: { path: string; frontmatter: Record<string, unknown>; body: string 
 
 describe("the writer thread that renders notes", () => {
 	it.each([
-		["on the writer thread", Infinity],
-		["on the import's thread, when the writer is behind", 0],
-	])("writes each new note as the import renders it, and answers with its fingerprint (%s)", async (_, renderHereAfter) => {
+		["with room to spare", Infinity, true],
+		["past its limit, which asks the import to render the next ones itself", 0, false],
+	])("writes each new note it is handed as the import renders it, and answers with its fingerprint (%s)", async (_, renderHereAfter, canTake) => {
 		const dir = tempDir();
 		const vault = new FsVault(dir, { writerSource: source, renderHereAfter });
 		const creator = vault.noteCreator;
 		if (creator === undefined) throw new Error("no note creator");
 		expect(creator.yaml).toBe(nodeYaml);
+		expect(creator.canTake()).toBe(canTake);
 		const yaml = pairwiseYaml(nodeYaml);
 		const fingerprints = await Promise.all(NOTES.map((n) => creator.create(n.path, n.frontmatter, n.body)));
 		NOTES.forEach((n, i) => {

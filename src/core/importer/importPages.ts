@@ -81,7 +81,7 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	const noteYaml = pairwiseYaml(options.yaml);
 	const writer = new WriteApplier(vault, options.root, options.yaml);
 	// A note the vault does not hold is created as it renders, with nothing to compare: where the host renders with
-	// the import's YAML, it renders such notes itself (the command-line tool, on its writer thread).
+	// the import's YAML, it renders such notes itself (the command-line tool, on its writer thread) when it can keep up.
 	const creator = vault.noteCreator?.yaml === options.yaml ? vault.noteCreator : undefined;
 	const summaries: WriteSummary[] = [];
 	const fingerprints: [string, string][] = [];
@@ -89,7 +89,7 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	const total = planned.count + 1;
 	for (const n of planned.notes) {
 		counts[n.type] = (counts[n.type] ?? 0) + 1;
-		if (creator !== undefined && !contents.has(n.path)) {
+		if (creator !== undefined && !contents.has(n.path) && creator.canTake()) {
 			const entry: [string, string] = [n.path, ""];
 			await writer.createNote(creator, n.path, n.frontmatter, n.body, (fingerprint) => {
 				entry[1] = fingerprint;

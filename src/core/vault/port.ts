@@ -14,6 +14,8 @@ export interface FileStat {
 export interface NoteCreator {
 	/** The YAML it renders with: an import given any other renders its notes itself. */
 	readonly yaml: YamlPort;
+	/** False while the host would fall behind with one more note: the import renders that one itself. */
+	canTake(): boolean;
 	/**
 	 * Renders a note exactly as `renderNote` does through `pairwiseYaml(yaml)` and creates it, never replacing a file;
 	 * resolves with the fingerprint stamped into it once it is written.
