@@ -7,8 +7,9 @@
  * modification time, so that recording them needs no second look at the disk.
  *
  * Where the build inlined the worker's own bundle (writerSource.ts), the thread also renders notes: a note travels as
- * its properties and body in JSON, and the worker writes it as the import would have (its YAML, its fingerprint).
- * Rendering was a third of the main thread's import, and a machine with two cores had the second mostly waiting.
+ * its properties in JSON and its body as bytes, and the worker writes it as the import would have (its YAML, its
+ * fingerprint), the body's bytes as they came. Rendering was a third of the main thread's import, and a machine with
+ * two cores had the second mostly waiting.
  */
 import { Buffer } from "buffer";
 import type * as Fs from "fs";
@@ -25,20 +26,24 @@ interface WriteError {
 
 /**
  * One batch: absolute paths, and where each file's bytes stand in `bytes` (start and end, two numbers a file). The
- * files listed in `notes` are notes to render, their bytes `[frontmatter, body]` as JSON; the others' bytes are their text.
+ * files listed in `notes` (by index, with where the body starts) are notes to render: their bytes are the properties
+ * as JSON, then the body. The others' bytes are their text.
  */
 interface Batch {
 	files: string[];
 	ranges: number[];
 	bytes: Uint8Array;
-	notes: number[];
+	notes: [index: number, bodyStart: number][];
 }
 
 /** Per file: its size and modification time once written (and a rendered note's fingerprint), or why it was not. */
 type Answer = [size: number, mtime: number, fingerprint?: string] | WriteError;
 
-/** Renders a note from its properties and body as the import does: its text and the fingerprint stamped into it. */
-export type NoteRenderer = (frontmatter: Record<string, unknown>, body: string) => { content: string; fingerprint: string };
+/**
+ * Renders a note from its properties and its body's UTF-8 bytes as the import does: the text before and after those
+ * bytes, and the fingerprint stamped into it (the core's `renderAroundBody`).
+ */
+export type NoteRenderer = (frontmatter: Record<string, unknown>, body: Uint8Array) => { before: string; after: string; fingerprint: string };
 
 /** A written file as the writer saw it: its stat, and its fingerprint when the writer rendered it. */
 export interface Written extends FileStat {
@@ -80,22 +85,29 @@ export function writerMain(parentPort: MessagePort, answers: MessagePort, fs: ty
 			fs.closeSync(fd);
 		}
 	};
-	const writeNote = (file: string, json: Uint8Array): Answer => {
+	const writeNote = (file: string, bytes: Uint8Array, start: number, bodyStart: number, end: number): Answer => {
 		if (render === undefined) throw new Error("this writer thread does not render notes");
-		const [frontmatter, body] = JSON.parse(decoder.decode(json)) as [Record<string, unknown>, string];
+		const frontmatter = JSON.parse(decoder.decode(bytes.subarray(start, bodyStart))) as Record<string, unknown>;
+		const body = bytes.subarray(bodyStart, end);
 		const note = render(frontmatter, body);
-		// Encoded into one buffer kept for the purpose (at most three bytes per UTF-16 unit), not a new one per note.
-		if (scratch.length < note.content.length * 3) scratch = new Uint8Array(note.content.length * 6);
-		const { written } = encoder.encodeInto(note.content, scratch);
-		return [...write(file, scratch, 0, written), note.fingerprint];
+		// The note goes together in one buffer kept for the purpose (at most three bytes per UTF-16 unit of the text
+		// around the body), not a new one per note: one write, and the body's bytes copied, never decoded.
+		const size = (note.before.length + note.after.length) * 3 + body.length;
+		if (scratch.length < size) scratch = new Uint8Array(size * 2);
+		let at = encoder.encodeInto(note.before, scratch).written;
+		scratch.set(body, at);
+		at += body.length;
+		at += encoder.encodeInto(note.after, scratch.subarray(at)).written;
+		return [...write(file, scratch, 0, at), note.fingerprint];
 	};
 	parentPort.on("message", ({ files, ranges, bytes, notes }: Batch) => {
-		const isNote = new Set(notes);
+		const bodyStarts = new Map(notes);
 		const answered: Answer[] = files.map((file, i) => {
 			const start = ranges[2 * i] ?? 0;
 			const end = ranges[2 * i + 1] ?? 0;
+			const bodyStart = bodyStarts.get(i);
 			try {
-				return isNote.has(i) ? writeNote(file, bytes.subarray(start, end)) : write(file, bytes, start, end);
+				return bodyStart !== undefined ? writeNote(file, bytes, start, bodyStart, end) : write(file, bytes, start, end);
 			} catch (error) {
 				const code = (error as { code?: unknown }).code;
 				return { code: typeof code === "string" ? code : "EIO", message: error instanceof Error ? error.message : "the file was not written" };
@@ -123,8 +135,8 @@ export class WriterThread {
 	private answers: MessagePort | null = null;
 	private files: string[] = [];
 	private texts: string[] = [];
-	/** Which of the queued files are notes to render. */
-	private notes: number[] = [];
+	/** Each queued file's body when it is a note to render (its text is then its properties' JSON), else null. */
+	private bodies: (string | null)[] = [];
 	private chars = 0;
 	private waiting: Waiter[] = [];
 	/** The waiters of each batch sent, oldest first: the worker answers in order. */
@@ -171,16 +183,17 @@ export class WriterThread {
 	/** Queues a note for the worker to render and write; resolves with its stat and fingerprint. */
 	createNote(file: string, frontmatter: Record<string, unknown>, body: string): Promise<Written> {
 		if (!this.renders) return Promise.reject(new Error("this writer thread does not render notes"));
-		this.notes.push(this.files.length);
-		// The core's properties are strings, finite numbers, booleans and lists of them: JSON carries them exactly.
-		return this.queue(file, JSON.stringify([frontmatter, body]));
+		// The core's properties are strings, finite numbers, booleans and lists of them: JSON carries them exactly. The
+		// body goes as it is: in JSON it was escaped here and parsed there, most of what handing a note over cost.
+		return this.queue(file, JSON.stringify(frontmatter), body);
 	}
 
-	private queue(file: string, text: string): Promise<Written> {
+	private queue(file: string, text: string, body: string | null = null): Promise<Written> {
 		return new Promise((done, fail) => {
 			this.files.push(file);
 			this.texts.push(text);
-			this.chars += text.length;
+			this.bodies.push(body);
+			this.chars += text.length + (body?.length ?? 0);
 			this.waiting.push({ done, fail });
 			if (this.waiting.length >= BATCH_FILES || this.chars >= BATCH_CHARS) this.flush();
 			else if (!this.flushQueued) {
@@ -199,19 +212,25 @@ export class WriterThread {
 		// are ever read. Large enough to have its own memory, never a slice of Node's shared pool, so it can move.
 		const bytes = Buffer.allocUnsafe(Math.max(this.chars * 3, Buffer.poolSize));
 		const ranges: number[] = [];
+		const notes: Batch["notes"] = [];
 		let at = 0;
-		for (const text of this.texts) {
+		this.texts.forEach((text, i) => {
 			ranges.push(at);
 			at += this.encoder.encodeInto(text, bytes.subarray(at)).written;
+			const body = this.bodies[i];
+			if (body !== null && body !== undefined) {
+				notes.push([i, at]);
+				at += this.encoder.encodeInto(body, bytes.subarray(at)).written;
+			}
 			ranges.push(at);
-		}
-		const batch: Batch = { files: this.files, ranges, bytes, notes: this.notes };
+		});
+		const batch: Batch = { files: this.files, ranges, bytes, notes };
 		this.start().postMessage(batch, [bytes.buffer]);
 		this.sent.push(this.waiting);
 		this.unanswered += this.waiting.length;
 		this.files = [];
 		this.texts = [];
-		this.notes = [];
+		this.bodies = [];
 		this.chars = 0;
 		this.waiting = [];
 	}

@@ -5,10 +5,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parentPort, workerData, type MessagePort } from "worker_threads";
-import { renderNote } from "../core/markdown/frontmatter";
+import { renderAroundBody } from "../core/markdown/frontmatter";
 import { pairwiseYaml } from "../core/markdown/yaml";
 import { writerMain } from "./writerThread";
 import { nodeYaml } from "./yaml";
 
 const yaml = pairwiseYaml(nodeYaml);
-if (parentPort !== null) writerMain(parentPort, (workerData as { answers: MessagePort }).answers, fs, path, (frontmatter, body) => renderNote(frontmatter, body, yaml));
+if (parentPort !== null) writerMain(parentPort, (workerData as { answers: MessagePort }).answers, fs, path, (frontmatter, body) => renderAroundBody(frontmatter, body, yaml));

@@ -6,7 +6,7 @@ import { bundleWorker } from "../../scripts/inlineWorkerPlugin.mjs";
 import { WRITER_WORKER } from "../../scripts/writerWorkerPlugin.mjs";
 import { FsVault } from "../../src/cli/fsVault";
 import { nodeYaml } from "../../src/cli/yaml";
-import { importPages, MemoryVault, renderNote, type InputFile, type YamlPort } from "../../src/core";
+import { importPages, isUntouched, MemoryVault, renderNote, type InputFile, type YamlPort } from "../../src/core";
 import { pairwiseYaml } from "../../src/core/markdown/yaml";
 import { loadSeeds } from "../helpers/seeds";
 
@@ -47,9 +47,14 @@ const NOTES: { path: string; frontmatter: Record<string, unknown>; body: string 
 	{ path: "Episodes/E026.md", frontmatter: { type: "episode", title: "E026", slug: undefined, sources: [], stub: true, gaps: null }, body: "*Episode E026: no title is known.*\n" },
 	// Longer than the writer's first encoding buffer: it grows, and the next note still lands whole.
 	{ path: "Episodes/E100.md", frontmatter: { type: "episode", title: "A long one" }, body: "- quoted passage ✓ 🙂\n".repeat(6000) },
-	// A lone surrogate (a title cut between the halves of a pair): written as any other text is, as U+FFFD.
+	// A lone surrogate (text cut between the halves of a pair): written as any other text is, as U+FFFD.
 	{ path: "Q/Cut.md", frontmatter: { type: "question", title: "Cut \ud83d" }, body: "Cut \ud83d here" },
 ];
+
+/** A body as the disk holds it: each lone surrogate as U+FFFD, as UTF-8 writes it. */
+function asWritten(body: string): string {
+	return body.replace(/\p{Surrogate}/gu, "\ufffd");
+}
 
 describe("the writer thread that renders notes", () => {
 	it.each([
@@ -65,11 +70,15 @@ describe("the writer thread that renders notes", () => {
 		const yaml = pairwiseYaml(nodeYaml);
 		const fingerprints = await Promise.all(NOTES.map((n) => creator.create(n.path, n.frontmatter, n.body)));
 		NOTES.forEach((n, i) => {
-			const expected = renderNote(n.frontmatter, n.body, yaml);
+			// The body travels as the bytes it is written as, and is fingerprinted as written: for a body with a lone
+			// surrogate, what a later import reads back (the import's own rendering hashes the string it holds).
+			const expected = renderNote(n.frontmatter, asWritten(n.body), yaml);
 			const file = join(dir, ...n.path.split("/"));
 			expect(readFileSync(file)).toEqual(Buffer.from(expected.content));
 			expect(fingerprints[i]).toBe(expected.fingerprint);
+			expect(isUntouched(readFileSync(file, "utf8"))).toBe(true);
 		});
+		expect(asWritten(NOTES[3]?.body ?? "")).not.toBe(NOTES[3]?.body);
 		const first = NOTES[0]?.path ?? "";
 		const disk = statSync(join(dir, ...first.split("/")));
 		expect(await vault.stat(first)).toEqual({ size: disk.size, mtime: disk.mtimeMs });

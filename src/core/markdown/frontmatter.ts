@@ -1,5 +1,5 @@
 /** Notes as frontmatter + body, and the fingerprint that tells a generated note from a user-edited one. */
-import { hashHeadAndTail, hashText } from "../text/hash";
+import { hashHeadAndTail, hashHeadAndUtf8Tail, hashText } from "../text/hash";
 import { ownedHash } from "./ownedProperties";
 import type { YamlPort } from "./yaml";
 
@@ -39,21 +39,45 @@ export interface RenderedNote {
 	fingerprint: string;
 }
 
-/** Writes a note: frontmatter (without empty values) and body, then stamps the fingerprint as the last key. */
-export function renderNote(frontmatter: Record<string, unknown>, body: string, yaml: YamlPort): RenderedNote {
+/** A note's text up to its fingerprint line (the frontmatter without empty values), and its owned properties' hash. */
+function unstampedHead(frontmatter: Record<string, unknown>, yaml: YamlPort): { head: string; owned: string } {
 	const clean: Record<string, unknown> = {};
 	for (const key of Object.keys(frontmatter)) {
 		const value = frontmatter[key];
 		if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
 		clean[key] = value;
 	}
+	return { head: `---\n${yaml.stringify(clean)}`, owned: ownedHash(clean) };
+}
+
+/** Writes a note: frontmatter (without empty values) and body, then stamps the fingerprint as the last key. */
+export function renderNote(frontmatter: Record<string, unknown>, body: string, yaml: YamlPort): RenderedNote {
+	const { head, owned } = unstampedHead(frontmatter, yaml);
 	const end = body.endsWith("\n") ? "" : "\n";
-	const head = `---\n${yaml.stringify(clean)}`;
 	// The fingerprint of the unstamped note (head, `---`, body) and of its body, in one pass and without building the
 	// unstamped note: the stamp goes in as the last frontmatter line, just before the closing `---`.
 	const hashes = hashHeadAndTail(`${head}---\n`, body, end);
-	const fingerprint = formatFingerprint({ whole: hashes.whole, owned: ownedHash(clean), body: hashes.tail });
+	const fingerprint = formatFingerprint({ whole: hashes.whole, owned, body: hashes.tail });
 	return { content: `${head}${HASH_KEY}: ${fingerprint}\n---\n${body}${end}`, fingerprint };
+}
+
+/** A note rendered around a body held as bytes: the text before the body, the text after it, and the fingerprint. */
+export interface NoteAroundBody {
+	before: string;
+	after: string;
+	fingerprint: string;
+}
+
+/**
+ * `renderNote` for a body given as UTF-8 bytes (as TextEncoder writes it): the note is `before`, then those bytes,
+ * then `after`, byte for byte what `renderNote` writes for the body they decode to, with the same fingerprint.
+ */
+export function renderAroundBody(frontmatter: Record<string, unknown>, body: Uint8Array, yaml: YamlPort): NoteAroundBody {
+	const { head, owned } = unstampedHead(frontmatter, yaml);
+	const after = body.length > 0 && body[body.length - 1] === 10 ? "" : "\n";
+	const hashes = hashHeadAndUtf8Tail(`${head}---\n`, body, after);
+	const fingerprint = formatFingerprint({ whole: hashes.whole, owned, body: hashes.tail });
+	return { before: `${head}${HASH_KEY}: ${fingerprint}\n---\n`, after, fingerprint };
 }
 
 /** The fingerprint as stored: `whole-owned-body`. */

@@ -18,7 +18,8 @@ export interface NoteCreator {
 	canTake(): boolean;
 	/**
 	 * Renders a note exactly as `renderNote` does through `pairwiseYaml(yaml)` and creates it, never replacing a file;
-	 * resolves with the fingerprint stamped into it once it is written.
+	 * resolves with the fingerprint stamped into it once it is written. (A body holding a lone surrogate, which no
+	 * text read from a file does, is fingerprinted as it is written: with U+FFFD in its place, as a later import reads it.)
 	 */
 	create(path: string, frontmatter: Record<string, unknown>, body: string): Promise<string>;
 }
