@@ -2,6 +2,7 @@
  * Import benchmark: a generated corpus of 10,000 pages in the seeds' formats, imported from disk into an empty
  * vault and then again (no change), each compared with a floor measured in the same run on the same machine.
  */
+import { execFileSync } from "child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { importPages } from "../../src/core";
@@ -19,10 +20,25 @@ function listFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
+/**
+ * Run before each timed phase, untimed: the last phase's garbage collected and its files flushed to disk, so that
+ * neither is charged to the next phase. Without it an import left the next one a gigabyte of garbage to collect, and
+ * the kernel wrote a phase's 250 MB back to disk some thirty seconds later, while whichever phase came then ran.
+ */
+function settle(): void {
+	(globalThis as { gc?: () => void }).gc?.();
+	try {
+		execFileSync("sync", { stdio: "ignore" });
+	} catch {
+		// No `sync` command (Windows): the disk writes back on its own, and the figures are noisier.
+	}
+}
+
 /** Plain fs floor for an import: read every input, write the same number of files and bytes. */
 function floor(inputDir: string, outputSizes: number[], outDir: string): number {
 	rmSync(outDir, { recursive: true, force: true });
 	mkdirSync(outDir, { recursive: true });
+	settle();
 	const start = now();
 	for (const file of listFiles(inputDir)) readFileSync(file, "utf8");
 	outputSizes.forEach((size, i) => {
@@ -35,6 +51,7 @@ function floor(inputDir: string, outputSizes: number[], outDir: string): number 
 
 /** Plain fs read of every file in a folder. */
 function readAll(dir: string): number {
+	settle();
 	const start = now();
 	for (const file of listFiles(dir)) readFileSync(file, "utf8");
 	return now() - start;
@@ -66,6 +83,7 @@ export async function importSuite(): Promise<Figure[]> {
 		// write slows while the disk takes in the one before, and neither side should always come second.
 		const floorFirst = run % 2 === 1 && sizes.length > 0;
 		if (floorFirst) floors.push(floor(inputDir, sizes, join(WORK, `floor-${run}`)));
+		settle();
 		const start = now();
 		const result = await importPages(readInputs(inputDir), new FsVault(vaultDir), { root: "", yaml: nodeYaml });
 		imports.push(now() - start);
@@ -76,6 +94,7 @@ export async function importSuite(): Promise<Figure[]> {
 		if (!floorFirst) floors.push(floor(inputDir, sizes, join(WORK, `floor-${run}`)));
 		if (result.created.length !== notes) throw new Error(`expected ${notes} created, got ${result.created.length}`);
 
+		settle();
 		const again = now();
 		const second = await importPages(readInputs(inputDir), new FsVault(vaultDir), { root: "", yaml: nodeYaml });
 		reruns.push(now() - again);

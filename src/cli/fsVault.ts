@@ -21,8 +21,8 @@ export interface FsVaultOptions {
 	writerSource?: string | null;
 	/**
 	 * How many files the writer thread may have waiting before the next new note is rendered on the import's thread
-	 * instead. On two cores, 128 did best: the writer never runs dry, and the import's thread, which renders a note
-	 * in about half the time (no JSON to read, no second heap), takes what the writer would fall behind on.
+	 * instead. On two cores, 128 did best: the writer never runs dry, and the import's thread takes what the writer,
+	 * which also does all of the disk's work, would fall behind on.
 	 */
 	renderHereAfter?: number;
 }
@@ -42,8 +42,9 @@ export class FsVault implements VaultPort {
 		if (this.writerSource !== null) {
 			this.noteCreator = {
 				yaml: nodeYaml,
-				// The writer renders a note in about twice the import's time (JSON to read, a heap of its own), and a slow
-				// disk holds it up more: while it is behind, the import renders the next notes itself.
+				// The writer renders a note in a little more than the import's time (the properties' JSON to read, a heap of
+				// its own) besides writing every file, and a slow disk holds it up more: while it is behind, the import
+				// renders the next notes itself.
 				canTake: () => this.writerThread().backlog < this.renderHereAfter,
 				create: (path, frontmatter, body) => this.createNote(path, frontmatter, body),
 			};
