@@ -43,8 +43,7 @@ export function hashHeadAndTail(head: string, tail: string, end = ""): { whole: 
 /**
  * `hashHeadAndTail` for a tail held as UTF-8 bytes, as TextEncoder writes a string (well-formed: every lone surrogate
  * already replaced), hashing the UTF-16 units those bytes decode to. The command-line tool's writer thread gets a
- * note's body as bytes and writes them as they are: decoding a hundred thousand bodies only to hash them was most of
- * what it spent on a note.
+ * note's body as bytes and writes them as they are: it need not decode a body only to hash it.
  */
 export function hashHeadAndUtf8Tail(head: string, tail: Uint8Array, end = ""): { whole: string; tail: string } {
 	let [h1, h2] = mix(head, SEED1, SEED2);
