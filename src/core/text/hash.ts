@@ -35,9 +35,7 @@ export function hashHeadAndTail(head: string, tail: string, end = ""): { whole: 
 		t1 = Math.imul(t1 ^ ch, 2654435761);
 		t2 = Math.imul(t2 ^ ch, 1597334677);
 	}
-	[h1, h2] = mix(end, h1, h2);
-	[t1, t2] = mix(end, t1, t2);
-	return { whole: finish(h1, h2), tail: finish(t1, t2) };
+	return finishBoth(h1, h2, t1, t2, end);
 }
 
 /**
@@ -50,36 +48,44 @@ export function hashHeadAndUtf8Tail(head: string, tail: Uint8Array, end = ""): {
 	let t1 = SEED1;
 	let t2 = SEED2;
 	const length = tail.length;
-	let i = 0;
-	while (i < length) {
-		let unit = tail[i]!;
-		if (unit < 0x80) {
-			i += 1;
-		} else if (unit < 0xe0) {
-			unit = ((unit & 0x1f) << 6) | (tail[i + 1]! & 0x3f);
-			i += 2;
-		} else if (unit < 0xf0) {
-			unit = ((unit & 0x0f) << 12) | ((tail[i + 1]! & 0x3f) << 6) | (tail[i + 2]! & 0x3f);
-			i += 3;
+	// The low half of a surrogate pair, when the last sequence read was a code point above U+FFFF; else -1.
+	let low = -1;
+	for (let i = 0; i < length || low >= 0; ) {
+		let unit: number;
+		if (low >= 0) {
+			unit = low;
+			low = -1;
 		} else {
-			// Four bytes: a code point above U+FFFF, which a string holds as a surrogate pair; the high half first.
-			const point = (((unit & 0x07) << 18) | ((tail[i + 1]! & 0x3f) << 12) | ((tail[i + 2]! & 0x3f) << 6) | (tail[i + 3]! & 0x3f)) - 0x10000;
-			const high = 0xd800 + (point >> 10);
-			h1 = Math.imul(h1 ^ high, 2654435761);
-			h2 = Math.imul(h2 ^ high, 1597334677);
-			t1 = Math.imul(t1 ^ high, 2654435761);
-			t2 = Math.imul(t2 ^ high, 1597334677);
-			unit = 0xdc00 + (point & 0x3ff);
-			i += 4;
+			unit = tail[i]!;
+			if (unit < 0x80) {
+				i += 1;
+			} else if (unit < 0xe0) {
+				unit = ((unit & 0x1f) << 6) | (tail[i + 1]! & 0x3f);
+				i += 2;
+			} else if (unit < 0xf0) {
+				unit = ((unit & 0x0f) << 12) | ((tail[i + 1]! & 0x3f) << 6) | (tail[i + 2]! & 0x3f);
+				i += 3;
+			} else {
+				// Four bytes: a code point above U+FFFF, which a string holds as a pair, the high half first.
+				const point = (((unit & 0x07) << 18) | ((tail[i + 1]! & 0x3f) << 12) | ((tail[i + 2]! & 0x3f) << 6) | (tail[i + 3]! & 0x3f)) - 0x10000;
+				unit = 0xd800 + (point >> 10);
+				low = 0xdc00 + (point & 0x3ff);
+				i += 4;
+			}
 		}
 		h1 = Math.imul(h1 ^ unit, 2654435761);
 		h2 = Math.imul(h2 ^ unit, 1597334677);
 		t1 = Math.imul(t1 ^ unit, 2654435761);
 		t2 = Math.imul(t2 ^ unit, 1597334677);
 	}
-	[h1, h2] = mix(end, h1, h2);
-	[t1, t2] = mix(end, t1, t2);
-	return { whole: finish(h1, h2), tail: finish(t1, t2) };
+	return finishBoth(h1, h2, t1, t2, end);
+}
+
+/** The whole's and the tail's hashes once `end` is mixed into both. */
+function finishBoth(h1: number, h2: number, t1: number, t2: number, end: string): { whole: string; tail: string } {
+	const [w1, w2] = mix(end, h1, h2);
+	const [e1, e2] = mix(end, t1, t2);
+	return { whole: finish(w1, w2), tail: finish(e1, e2) };
 }
 
 /** Two hex digits for each byte value. */
