@@ -121,17 +121,20 @@ export class FsVault implements VaultPort {
 
 	create(path: string, content: string): Promise<void> {
 		// Queued inside `settle`'s work, which runs at once: a turn's creates go over to the writer together.
-		return settle(() => this.writerThread().create(this.absolute(path), content)).then((written) => {
-			this.written.set(path, { size: written.size, mtime: written.mtime });
-		});
+		return settle(() => this.writerThread().create(this.absolute(path), content)).then((written) => this.remember(path, written));
 	}
 
 	private createNote(path: string, frontmatter: Record<string, unknown>, body: string): Promise<string> {
 		return settle(() => this.writerThread().createNote(this.absolute(path), frontmatter, body)).then((written: Written) => {
-			this.written.set(path, { size: written.size, mtime: written.mtime });
+			this.remember(path, written);
 			if (written.fingerprint === undefined) throw new Error(`the writer thread did not say how it stamped ${path}`);
 			return written.fingerprint;
 		});
+	}
+
+	/** Keeps a written file's stat (only that: `stat` answers with it) for the one question the record asks. */
+	private remember(path: string, written: Written): void {
+		this.written.set(path, { size: written.size, mtime: written.mtime });
 	}
 
 	private writerThread(): WriterThread {

@@ -260,7 +260,7 @@ export class WriterThread {
 		this.unanswered -= waiters.length;
 		waiters.forEach((waiter, i) => {
 			const answer = answers[i];
-			if (Array.isArray(answer)) waiter.done(answer[2] === undefined ? { size: answer[0], mtime: answer[1] } : { size: answer[0], mtime: answer[1], fingerprint: answer[2] });
+			if (Array.isArray(answer)) waiter.done({ size: answer[0], mtime: answer[1], fingerprint: answer[2] });
 			else waiter.fail(Object.assign(new Error(answer?.message ?? "the file was not written"), { code: answer?.code }));
 		});
 		if (this.sent.length === 0 && this.worker !== null) this.idle(this.worker);

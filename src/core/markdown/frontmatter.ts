@@ -50,15 +50,20 @@ function unstampedHead(frontmatter: Record<string, unknown>, yaml: YamlPort): { 
 	return { head: `---\n${yaml.stringify(clean)}`, owned: ownedHash(clean) };
 }
 
+/** The note's text up to its body, with the fingerprint from its hashes stamped in as the last property. */
+function stamped(head: string, owned: string, hashes: { whole: string; tail: string }): { before: string; fingerprint: string } {
+	const fingerprint = formatFingerprint({ whole: hashes.whole, owned, body: hashes.tail });
+	return { before: `${head}${HASH_KEY}: ${fingerprint}\n---\n`, fingerprint };
+}
+
 /** Writes a note: frontmatter (without empty values) and body, then stamps the fingerprint as the last key. */
 export function renderNote(frontmatter: Record<string, unknown>, body: string, yaml: YamlPort): RenderedNote {
 	const { head, owned } = unstampedHead(frontmatter, yaml);
 	const end = body.endsWith("\n") ? "" : "\n";
 	// The fingerprint of the unstamped note (head, `---`, body) and of its body, in one pass and without building the
 	// unstamped note: the stamp goes in as the last frontmatter line, just before the closing `---`.
-	const hashes = hashHeadAndTail(`${head}---\n`, body, end);
-	const fingerprint = formatFingerprint({ whole: hashes.whole, owned, body: hashes.tail });
-	return { content: `${head}${HASH_KEY}: ${fingerprint}\n---\n${body}${end}`, fingerprint };
+	const { before, fingerprint } = stamped(head, owned, hashHeadAndTail(`${head}---\n`, body, end));
+	return { content: `${before}${body}${end}`, fingerprint };
 }
 
 /** A note rendered around a body held as bytes: the text before the body, the text after it, and the fingerprint. */
@@ -75,9 +80,7 @@ export interface NoteAroundBody {
 export function renderAroundBody(frontmatter: Record<string, unknown>, body: Uint8Array, yaml: YamlPort): NoteAroundBody {
 	const { head, owned } = unstampedHead(frontmatter, yaml);
 	const after = body.length > 0 && body[body.length - 1] === 10 ? "" : "\n";
-	const hashes = hashHeadAndUtf8Tail(`${head}---\n`, body, after);
-	const fingerprint = formatFingerprint({ whole: hashes.whole, owned, body: hashes.tail });
-	return { before: `${head}${HASH_KEY}: ${fingerprint}\n---\n`, after, fingerprint };
+	return { ...stamped(head, owned, hashHeadAndUtf8Tail(`${head}---\n`, body, after)), after };
 }
 
 /** The fingerprint as stored: `whole-owned-body`. */
