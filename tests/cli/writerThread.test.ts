@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, relative, sep } from "path";
+import { join } from "path";
 import { generatePages } from "../../bench/corpus";
 import { bundleWorker } from "../../scripts/inlineWorkerPlugin.mjs";
 import { WRITER_WORKER } from "../../scripts/writerWorkerPlugin.mjs";
@@ -8,6 +8,7 @@ import { FsVault } from "../../src/cli/fsVault";
 import { nodeYaml } from "../../src/cli/yaml";
 import { importPages, isUntouched, MemoryVault, renderNote, type InputFile, type YamlPort } from "../../src/core";
 import { pairwiseYaml } from "../../src/core/markdown/yaml";
+import { loadVaultDir } from "../helpers/memoryApp";
 import { loadSeeds } from "../helpers/seeds";
 
 /** The writer thread's bundle, built as the tool's build builds it. */
@@ -18,19 +19,6 @@ beforeAll(async () => {
 
 function tempDir(): string {
 	return mkdtempSync(join(tmpdir(), "atlas-writer-"));
-}
-
-function filesOf(dir: string): Map<string, string> {
-	const out = new Map<string, string>();
-	const walk = (folder: string): void => {
-		for (const entry of readdirSync(folder, { withFileTypes: true })) {
-			const full = join(folder, entry.name);
-			if (entry.isDirectory()) walk(full);
-			else out.set(relative(dir, full).split(sep).join("/"), readFileSync(full, "utf8"));
-		}
-	};
-	walk(dir);
-	return out;
 }
 
 /** The import record without the size and modification time of each entry (the disk's, or a memory vault's counter). */
@@ -115,7 +103,7 @@ describe("an import through the rendering writer", () => {
 		const dir = tempDir();
 		const result = await importPages(inputs, new FsVault(dir, { writerSource: source, renderHereAfter }), { root: "", yaml: nodeYaml });
 		expect(result.created).toHaveLength(expected.size - 1);
-		const written = filesOf(dir);
+		const written = new Map(Object.entries(loadVaultDir(dir)));
 		expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
 		for (const [path, text] of expected) {
 			if (path.endsWith(".json")) expect(withoutStats(written.get(path))).toBe(withoutStats(text));
