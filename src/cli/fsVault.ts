@@ -1,7 +1,7 @@
 /** VaultPort over a folder on disk, for the command-line tool. Refuses any path that leaves the folder. */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join, relative, resolve, sep } from "path";
-import { isInside, type FileStat, type NoteCreator, type VaultPort } from "../core";
+import { isInside, type CreatedNote, type FileStat, type NoteCreator, type VaultPort } from "../core";
 import { WRITER_WORKER_SOURCE } from "./writerSource";
 import { WriterThread, type Written } from "./writerThread";
 import { nodeYaml } from "./yaml";
@@ -93,13 +93,6 @@ export class FsVault implements VaultPort {
 	}
 
 	stat(path: string): Promise<FileStat | null> {
-		// A file this vault just wrote is described as the writer saw it, once (the import record asks once per note);
-		// any later question goes to the disk, so a file changed since is never described from memory.
-		const written = this.written.get(path);
-		if (written !== undefined) {
-			this.written.delete(path);
-			return Promise.resolve(written);
-		}
 		return settle(() => {
 			const stats = statSync(this.absolute(path), { throwIfNoEntry: false });
 			return stats === undefined || !stats.isFile() ? null : { size: stats.size, mtime: stats.mtimeMs };
@@ -116,25 +109,18 @@ export class FsVault implements VaultPort {
 		return this.noteCreator === undefined ? 128 : 512;
 	}
 	private writer: WriterThread | null = null;
-	/** What the writer thread saw of each file it wrote, right after writing it, until `stat` hands it over. */
-	private readonly written = new Map<string, FileStat>();
 
-	create(path: string, content: string): Promise<void> {
-		// Queued inside `settle`'s work, which runs at once: a turn's creates go over to the writer together.
-		return settle(() => this.writerThread().create(this.absolute(path), content)).then((written) => this.remember(path, written));
+	create(path: string, content: string): Promise<FileStat> {
+		// Queued inside `settle`'s work, which runs at once: a turn's creates go over to the writer together. The
+		// answer is the writer's own look at the file right after writing it.
+		return settle(() => this.writerThread().create(this.absolute(path), content)).then((written) => ({ size: written.size, mtime: written.mtime }));
 	}
 
-	private createNote(path: string, frontmatter: Record<string, unknown>, body: string): Promise<string> {
+	private createNote(path: string, frontmatter: Record<string, unknown>, body: string): Promise<CreatedNote> {
 		return settle(() => this.writerThread().createNote(this.absolute(path), frontmatter, body)).then((written: Written) => {
-			this.remember(path, written);
 			if (written.fingerprint === undefined) throw new Error(`the writer thread did not say how it stamped ${path}`);
-			return written.fingerprint;
+			return { fingerprint: written.fingerprint, stat: { size: written.size, mtime: written.mtime } };
 		});
-	}
-
-	/** Keeps a written file's stat (only that: `stat` answers with it) for the one question the record asks. */
-	private remember(path: string, written: Written): void {
-		this.written.set(path, { size: written.size, mtime: written.mtime });
 	}
 
 	private writerThread(): WriterThread {
@@ -145,7 +131,6 @@ export class FsVault implements VaultPort {
 		return settle(() => {
 			const full = this.absolute(path);
 			if (!existsSync(full) || readFileSync(full, "utf8") !== expected) return false;
-			this.written.delete(path);
 			writeFileSync(full, content, "utf8");
 			return true;
 		});

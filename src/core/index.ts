@@ -27,7 +27,7 @@ export { slugify, tagSegment } from "./text/slug";
 export { changeFrontmatter, WriteApplier, type WriteOutcome } from "./vault/applyWrites";
 export { MemoryVault } from "./vault/memoryVault";
 export { planWrite, plansAnyWrite, type WriteAction } from "./vault/planWrites";
-export type { FileStat, NoteCreator, VaultPort } from "./vault/port";
+export type { CreatedNote, FileStat, NoteCreator, VaultPort } from "./vault/port";
 export { notesFromFiles, LinkResolver, type NoteInfo, type RawNote } from "./vault/noteInfo";
 export { generateClusteredGraph, type ClusteredGraphOptions } from "./graph/generate";
 export { classifyLines, frontmatterEnd, type LineKind, type MarkdownLine } from "./episodes/markdownLines";

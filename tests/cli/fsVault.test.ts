@@ -13,6 +13,17 @@ describe("FsVault.create", () => {
 		expect(readFileSync(join(dir, "Questions", "B.md"), "utf8")).toBe("b");
 	});
 
+	it("answers each create with the file's size and modification time, as the disk tells them", async () => {
+		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
+		const vault = new FsVault(dir);
+		const stats = await Promise.all(["A.md", "Q/B.md"].map((path, i) => vault.create(path, "é".repeat(i + 1))));
+		for (const [i, path] of ["A.md", "Q/B.md"].entries()) {
+			const disk = statSync(join(dir, ...path.split("/")));
+			expect(stats[i]).toEqual({ size: disk.size, mtime: disk.mtimeMs });
+			expect(stats[i]?.size).toBe(2 * (i + 1));
+		}
+	});
+
 	it("never overwrites a file and never writes outside the vault", async () => {
 		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
 		const vault = new FsVault(dir);

@@ -56,20 +56,21 @@ describe("the writer thread that renders notes", () => {
 		expect(creator.yaml).toBe(nodeYaml);
 		expect(creator.canTake()).toBe(canTake);
 		const yaml = pairwiseYaml(nodeYaml);
-		const fingerprints = await Promise.all(NOTES.map((n) => creator.create(n.path, n.frontmatter, n.body)));
-		NOTES.forEach((n, i) => {
+		const created = await Promise.all(NOTES.map((n) => creator.create(n.path, n.frontmatter, n.body)));
+		for (const [i, n] of NOTES.entries()) {
 			// The body travels as the bytes it is written as, and is fingerprinted as written: for a body with a lone
 			// surrogate, what a later import reads back (the import's own rendering hashes the string it holds).
 			const expected = renderNote(n.frontmatter, asWritten(n.body), yaml);
 			const file = join(dir, ...n.path.split("/"));
 			expect(readFileSync(file)).toEqual(Buffer.from(expected.content));
-			expect(fingerprints[i]).toBe(expected.fingerprint);
+			expect(created[i]?.fingerprint).toBe(expected.fingerprint);
 			expect(isUntouched(readFileSync(file, "utf8"))).toBe(true);
-		});
+			// The stat it answers with is the file's, as the disk tells it.
+			const disk = statSync(file);
+			expect(created[i]?.stat).toEqual({ size: disk.size, mtime: disk.mtimeMs });
+			expect(await vault.stat(n.path)).toEqual({ size: disk.size, mtime: disk.mtimeMs });
+		}
 		expect(asWritten(NOTES[3]?.body ?? "")).not.toBe(NOTES[3]?.body);
-		const first = NOTES[0]?.path ?? "";
-		const disk = statSync(join(dir, ...first.split("/")));
-		expect(await vault.stat(first)).toEqual({ size: disk.size, mtime: disk.mtimeMs });
 	});
 
 	it("never replaces a file that is there: the note is refused with the system's code, the file left as it was", async () => {
@@ -116,7 +117,7 @@ describe("an import through the rendering writer", () => {
 
 	it("renders every note itself when its YAML is not the one the writer renders with", async () => {
 		const vault = new FsVault(tempDir(), { writerSource: source, renderHereAfter: Infinity });
-		const create = jest.spyOn(vault.noteCreator ?? { create: () => Promise.resolve("") }, "create");
+		const create = jest.spyOn(vault.noteCreator ?? { create: () => Promise.reject(new Error("no note creator")) }, "create");
 		const otherYaml: YamlPort = { ...nodeYaml };
 		const result = await importPages(loadSeeds(), vault, { root: "", yaml: otherYaml });
 		expect(result.created.length).toBeGreaterThan(100);

@@ -9,7 +9,7 @@ import { renderNote, storedHash, storedId } from "../markdown/frontmatter";
 import { pairwiseYaml, type YamlPort } from "../markdown/yaml";
 import { WriteApplier, type WriteOutcome } from "../vault/applyWrites";
 import { planWrite, plansAnyWrite, summarize, type WriteSummary } from "../vault/planWrites";
-import type { VaultPort } from "../vault/port";
+import type { FileStat, VaultPort } from "../vault/port";
 import { isInside, joinPath } from "../atlas/paths";
 import { entryStat, IMPORT_FORMAT, importKey, isImportRecord, matchesEntry, noteEntry, parseState, recordEntry, renderState, statePath, type ImportState } from "./importState";
 import { renderReport } from "./report";
@@ -53,6 +53,13 @@ export async function readExisting(vault: VaultPort, root: string, yaml: YamlPor
 	return { existing: { paths, byId, withoutId }, contents };
 }
 
+/** A note as the import record keeps it: its path, the fingerprint stamped into it, and its stat once written. */
+interface WrittenNote {
+	path: string;
+	fingerprint: string;
+	stat: FileStat | null;
+}
+
 /** Imports pages into the vault. Idempotent; never overwrites a note the user edited. */
 export async function importPages(inputs: InputFile[], vault: VaultPort, options: ImportOptions): Promise<ImportResult> {
 	const key = importKey(inputs, options);
@@ -84,24 +91,29 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	// the import's YAML, it renders such notes itself (the command-line tool, on its writer thread) when it can keep up.
 	const creator = vault.noteCreator?.yaml === options.yaml ? vault.noteCreator : undefined;
 	const summaries: WriteSummary[] = [];
-	const fingerprints: [string, string][] = [];
+	// Each note's fingerprint, and its stat where the host told it on writing: the record needs both.
+	const written: WrittenNote[] = [];
 	const counts: Partial<Record<NoteType, number>> = {};
 	const total = planned.count + 1;
 	for (const n of planned.notes) {
 		counts[n.type] = (counts[n.type] ?? 0) + 1;
 		if (creator !== undefined && !contents.has(n.path) && creator.canTake()) {
-			const entry: [string, string] = [n.path, ""];
-			await writer.createNote(creator, n.path, n.frontmatter, n.body, (fingerprint) => {
-				entry[1] = fingerprint;
+			const entry: WrittenNote = { path: n.path, fingerprint: "", stat: null };
+			await writer.createNote(creator, n.path, n.frontmatter, n.body, (created) => {
+				entry.fingerprint = created.fingerprint;
+				entry.stat = created.stat;
 			});
 			summaries.push({ kind: "create", path: n.path });
-			fingerprints.push(entry);
+			written.push(entry);
 		} else {
 			const note = renderNote(n.frontmatter, n.body, noteYaml);
 			const action = planWrite({ path: n.path, content: note.content }, contents, options.yaml);
-			await writer.apply(action);
+			const entry: WrittenNote = { path: n.path, fingerprint: note.fingerprint, stat: null };
+			await writer.apply(action, (stat) => {
+				entry.stat = stat;
+			});
 			summaries.push(summarize(action));
-			fingerprints.push([n.path, note.fingerprint]);
+			written.push(entry);
 		}
 		if (summaries.length % 100 === 0) options.onProgress?.(summaries.length, total);
 	}
@@ -118,7 +130,12 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	const report = renderNote(reportNote.frontmatter, reportNote.body, noteYaml);
 	// The report describes the last import that changed something; a no-op import leaves it (and the vault) as it was.
 	const writeReport = plansAnyWrite(summaries) || !contents.has(reportPath);
-	if (writeReport) await writer.apply(planWrite({ path: reportPath, content: report.content }, contents, options.yaml));
+	let reportStat: FileStat | null = null;
+	if (writeReport) {
+		await writer.apply(planWrite({ path: reportPath, content: report.content }, contents, options.yaml), (stat) => {
+			reportStat = stat;
+		});
+	}
 	await writer.finish();
 	const outcome = writer.outcome;
 	if (!writeReport) outcome.unchanged.push(reportPath);
@@ -133,10 +150,12 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	const wrote = outcome.created.length + outcome.updated.length > 0;
 	if (outcome.kept.length === 0 && outcome.refreshed.length === 0 && (wrote || recordText === null)) {
 		const notes: Record<string, string> = {};
+		// A note's stat as its write answered, else (a note updated or left as it was) as the host tells it now: only
+		// those are awaited (a hundred thousand awaits of stats already known were a quarter of a second).
 		const stat = (path: string) => vault.stat?.(path) ?? Promise.resolve(null);
-		for (const [path, fingerprint] of fingerprints) notes[path] = recordEntry(fingerprint, await stat(path));
+		for (const entry of written) notes[entry.path] = recordEntry(entry.fingerprint, entry.stat ?? (await stat(entry.path)));
 		const reportText = writeReport ? report.content : contents.get(reportPath);
-		if (reportText !== undefined) notes[reportPath] = noteEntry(reportText, await stat(reportPath));
+		if (reportText !== undefined) notes[reportPath] = noteEntry(reportText, reportStat ?? (await stat(reportPath)));
 		await writeRecord(vault, recordPath, recordText, { format: IMPORT_FORMAT, key, notes, counts, problems: result.problems, rejected });
 	}
 	return result;

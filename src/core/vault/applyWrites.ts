@@ -3,7 +3,7 @@ import { isInside } from "../atlas/paths";
 import { rewriteFrontmatter } from "../markdown/frontmatter";
 import { ownedHash } from "../markdown/ownedProperties";
 import type { YamlPort } from "../markdown/yaml";
-import type { NoteCreator, VaultPort } from "./port";
+import type { CreatedNote, FileStat, NoteCreator, VaultPort } from "./port";
 import type { WriteAction } from "./planWrites";
 
 /** What happened to each planned write. */
@@ -61,14 +61,16 @@ export class WriteApplier {
 	/**
 	 * Applies one action; a note that changed since planning is kept, not overwritten. A create may still be in
 	 * flight when this returns (up to the host's `parallelCreates`); any other action waits for every earlier create
-	 * first, so that writes land in plan order. `finish` waits for the last ones.
+	 * first, so that writes land in plan order. `finish` waits for the last ones. `created` gets a created file's stat
+	 * once it is written, where the host tells it.
 	 */
-	async apply(action: WriteAction): Promise<void> {
+	async apply(action: WriteAction, created?: (stat: FileStat | null) => void): Promise<void> {
 		if (!isInside(this.root, action.path)) throw new Error(`refusing to write outside the target folder "${this.root}": ${action.path}`);
 		const { vault, outcome } = this;
 		if (action.kind === "create") {
-			await this.create(action.path, action.content);
-			outcome.created.push(action.path);
+			const { path, content } = action;
+			await this.inFlight(() => (created === undefined ? vault.create(path, content) : vault.create(path, content).then(created)));
+			outcome.created.push(path);
 			return;
 		}
 		await this.finish();
@@ -91,12 +93,12 @@ export class WriteApplier {
 	}
 
 	/**
-	 * Has `creator` render and create a note the vault does not hold; `stamped` gets its fingerprint once it is written.
-	 * Like a create of `apply`'s, it may still be in flight when this returns.
+	 * Has `creator` render and create a note the vault does not hold; `written` gets its fingerprint and stat once it is
+	 * written. Like a create of `apply`'s, it may still be in flight when this returns.
 	 */
-	async createNote(creator: NoteCreator, path: string, frontmatter: Record<string, unknown>, body: string, stamped: (fingerprint: string) => void): Promise<void> {
+	async createNote(creator: NoteCreator, path: string, frontmatter: Record<string, unknown>, body: string, written: (note: CreatedNote) => void): Promise<void> {
 		if (!isInside(this.root, path)) throw new Error(`refusing to write outside the target folder "${this.root}": ${path}`);
-		await this.inFlight(() => creator.create(path, frontmatter, body).then(stamped));
+		await this.inFlight(() => creator.create(path, frontmatter, body).then(written));
 		this.outcome.created.push(path);
 	}
 
@@ -106,21 +108,23 @@ export class WriteApplier {
 		this.throwFailure();
 	}
 
-	private create(path: string, content: string): Promise<void> {
-		return this.inFlight(() => this.vault.create(path, content));
-	}
-
 	/** Starts a write, and returns once no more than the host's `parallelCreates` are in flight. */
-	private async inFlight(write: () => Promise<void>): Promise<void> {
+	private async inFlight(write: () => Promise<unknown>): Promise<void> {
 		this.throwFailure();
 		const limit = this.vault.parallelCreates ?? 1;
-		if (limit <= 1) return write();
+		if (limit <= 1) {
+			await write();
+			return;
+		}
 		// Each write's error is caught at once (one that failed while another was awaited would otherwise be an
 		// unhandled rejection) and thrown at the next action.
 		this.pending.push(
-			write().catch((error: unknown) => {
-				this.failure ??= { error };
-			}),
+			write().then(
+				() => undefined,
+				(error: unknown) => {
+					this.failure ??= { error };
+				},
+			),
 		);
 		if (this.pending.length >= limit) await this.pending.shift();
 		this.throwFailure();

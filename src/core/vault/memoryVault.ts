@@ -27,15 +27,19 @@ export class MemoryVault implements VaultPort {
 	}
 
 	stat(path: string): Promise<FileStat | null> {
-		const content = this.files.get(path);
-		const mtime = this.mtimes.get(path);
-		return Promise.resolve(content === undefined || mtime === undefined ? null : { size: content.length, mtime });
+		return Promise.resolve(this.statOf(path));
 	}
 
-	create(path: string, content: string): Promise<void> {
+	create(path: string, content: string): Promise<FileStat | null> {
 		if (this.files.has(path)) return Promise.reject(new Error(`${path}: already exists`));
 		this.set(path, content);
-		return Promise.resolve();
+		return Promise.resolve(this.statOf(path));
+	}
+
+	private statOf(path: string): FileStat | null {
+		const content = this.files.get(path);
+		const mtime = this.mtimes.get(path);
+		return content === undefined || mtime === undefined ? null : { size: content.length, mtime };
 	}
 
 	replace(path: string, expected: string, content: string): Promise<boolean> {

@@ -18,10 +18,17 @@ export interface NoteCreator {
 	canTake(): boolean;
 	/**
 	 * Renders a note exactly as `renderNote` does through `pairwiseYaml(yaml)` and creates it, never replacing a file;
-	 * resolves with the fingerprint stamped into it once it is written. (A body holding a lone surrogate, which no
-	 * text read from a file does, is fingerprinted as it is written: with U+FFFD in its place, as a later import reads it.)
+	 * resolves once it is written, with the fingerprint stamped into it and the file's stat as written. (A body holding
+	 * a lone surrogate, which no text read from a file does, is fingerprinted as it is written: with U+FFFD in its
+	 * place, as a later import reads it.)
 	 */
-	create(path: string, frontmatter: Record<string, unknown>, body: string): Promise<string>;
+	create(path: string, frontmatter: Record<string, unknown>, body: string): Promise<CreatedNote>;
+}
+
+/** A note a NoteCreator wrote: the fingerprint stamped into it, and its size and modification time as written. */
+export interface CreatedNote {
+	fingerprint: string;
+	stat: FileStat;
 }
 
 /** File access the importer needs; paths are vault-relative with `/` separators. */
@@ -30,8 +37,12 @@ export interface VaultPort {
 	list(folder: string): Promise<string[]>;
 	/** A file's text, or null when there is none. */
 	read(path: string): Promise<string | null>;
-	/** Creates a new file, making folders as needed; never replaces an existing one. */
-	create(path: string, content: string): Promise<void>;
+	/**
+	 * Creates a new file, making folders as needed; never replaces an existing one. Resolves with the file's size and
+	 * modification time as written, where the host knows them without another look (the import record keeps them
+	 * for every note it writes), else null.
+	 */
+	create(path: string, content: string): Promise<FileStat | null>;
 	/**
 	 * How many `create` calls the host can have in flight at once (1 when absent): an import keeps that many writes
 	 * going while it renders the next notes. A host whose creates could race (making the same folder twice, say)

@@ -40,7 +40,7 @@ export class ObsidianVault implements VaultPort {
 		return file === null ? null : this.vault.read(file);
 	}
 
-	async create(path: string, content: string): Promise<void> {
+	async create(path: string, content: string): Promise<FileStat | null> {
 		const vault = this.vault;
 		const normalized = normalizePath(path);
 		const parts = normalized.split("/").slice(0, -1);
@@ -48,7 +48,8 @@ export class ObsidianVault implements VaultPort {
 			const folder = parts.slice(0, i).join("/");
 			if (vault.getFolderByPath(folder) === null) await vault.createFolder(folder);
 		}
-		await vault.create(normalized, content);
+		const file = await vault.create(normalized, content);
+		return { size: file.stat.size, mtime: file.stat.mtime };
 	}
 
 	async replace(path: string, expected: string, content: string): Promise<boolean> {

@@ -25,6 +25,34 @@ describe("the import record (Import report.json)", () => {
 		expect(record?.rejected).toEqual([]);
 	});
 
+	it("keeps each note's size and time: as its write answered for a created note, as the vault tells it for an updated one", async () => {
+		let asked: string[] = [];
+		const vault = new (class extends MemoryVault {
+			override stat(path: string) {
+				asked.push(path);
+				return super.stat(path);
+			}
+		})();
+		await importPages(loadSeeds(), vault, options);
+		// Every note was created, and each create answered with its stat: the vault was asked for none of them.
+		expect(asked).toEqual([]);
+		const recorded = (path: string): string => parseState(vault.files.get(RECORD) ?? null)?.notes[path] ?? "";
+		const stamp = async (path: string): Promise<string> => {
+			const stat = await MemoryVault.prototype.stat.call(vault, path);
+			return `${stat?.size} ${stat?.mtime}`;
+		};
+		for (const path of [...vault.files.keys()].filter((p) => p.endsWith(".md"))) expect(recorded(path).split(" ").slice(1).join(" ")).toBe(await stamp(path));
+		// A page changed upstream: its notes are updated in place (a replace answers no stat), and the vault is asked.
+		const seeds = loadSeeds().map((s) => ({ ...s, text: s.text.replace("Does minimal", "Does a minimal") }));
+		asked = [];
+		const changed = await importPages(seeds, vault, options);
+		expect(changed.updated.length).toBeGreaterThan(0);
+		for (const path of changed.updated) {
+			expect(asked).toContain(path);
+			expect(recorded(path).split(" ").slice(1).join(" ")).toBe(await stamp(path));
+		}
+	});
+
 	it("lets an unchanged re-run confirm the vault without rebuilding the atlas, saying what the first run said", async () => {
 		const vault = new MemoryVault();
 		const first = await importPages(loadSeeds(), vault, options);

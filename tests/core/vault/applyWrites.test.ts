@@ -1,4 +1,4 @@
-import { MemoryVault, WriteApplier, type VaultPort, type WriteAction, type WriteOutcome } from "../../../src/core";
+import { MemoryVault, WriteApplier, type FileStat, type VaultPort, type WriteAction, type WriteOutcome } from "../../../src/core";
 
 /** A MemoryVault whose creates finish out of order, several at once, like a file system's threads. */
 class SlowVault extends MemoryVault {
@@ -6,7 +6,7 @@ class SlowVault extends MemoryVault {
 	inFlight = 0;
 	most = 0;
 
-	override async create(path: string, content: string): Promise<void> {
+	override async create(path: string, content: string): Promise<FileStat | null> {
 		this.inFlight++;
 		this.most = Math.max(this.most, this.inFlight);
 		await new Promise((resolve) => setTimeout(resolve, path.length % 3));

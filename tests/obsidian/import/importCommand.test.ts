@@ -1,5 +1,6 @@
 import { Menu, Notice, TFile, TFolder } from "../../obsidian-stub/obsidian";
 import { splitFrontmatter } from "../../../src/core";
+import { parseState } from "../../../src/core/importer/importState";
 import { frontmatterOf, unresolvedLinks } from "../../helpers/vaultChecks";
 import { mtimes, runCommand, seedSources, startImport, type Harness } from "./harness";
 
@@ -83,6 +84,18 @@ describe("the Import research pages command", () => {
 		await runCommand(h);
 		expect(Notice.messages.at(-1)).toContain("• Sources/002_d1559e52e0b19ab5.txt: the file could not be read (EACCES: permission denied); it was skipped");
 		expect(atlasFiles(h).has(`${ATLAS}/Reviews/Reinforcement learning and reasoning.md`)).toBe(true);
+	});
+
+	it("records each note's size and modification time as Obsidian tells them once it is created", async () => {
+		const h = await startImport(seedSources());
+		await runCommand(h);
+		const record = parseState(h.app.vault.snapshot()[`${ATLAS}/Import report.json`] ?? null);
+		const paths = [...atlasFiles(h).keys()];
+		expect(Object.keys(record?.notes ?? {}).sort()).toEqual(paths.sort());
+		for (const path of paths) {
+			const file = h.app.vault.getFileByPath(path);
+			expect(record?.notes[path]?.split(" ").slice(1)).toEqual([String(file?.stat.size), String(file?.stat.mtime)]);
+		}
 	});
 
 	it("writes nothing on a second run: contents and modification times unchanged", async () => {
