@@ -120,8 +120,13 @@ export function writerMain(parentPort: MessagePort, answers: MessagePort, fs: ty
 /** Files per message, and characters: enough to make hand-over cheap, few enough to keep the worker fed. */
 const BATCH_FILES = 64;
 const BATCH_CHARS = 1 << 20;
-/** An idle worker is stopped after this long (a later write starts another). */
-const IDLE_MS = 1000;
+/**
+ * An idle worker is stopped after this long (a later write starts another). Long enough to outlast an import's own
+ * pauses: after its last note, a 10,000-page import spends more than a second on the record before writing it, and
+ * with one second here the record waited for a new thread, which loads its bundle anew. An idle worker holds the
+ * process open for none of it.
+ */
+const IDLE_MS = 10000;
 
 interface Waiter {
 	done: (written: Written) => void;
