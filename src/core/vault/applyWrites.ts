@@ -69,7 +69,7 @@ export class WriteApplier {
 		const { vault, outcome } = this;
 		if (action.kind === "create") {
 			const { path, content } = action;
-			await this.inFlight(() => (created === undefined ? vault.create(path, content) : vault.create(path, content).then(created)));
+			await this.inFlight(() => vault.create(path, content).then((stat) => created?.(stat)));
 			outcome.created.push(path);
 			return;
 		}
