@@ -113,13 +113,13 @@ export class FsVault implements VaultPort {
 	create(path: string, content: string): Promise<FileStat> {
 		// Queued inside `settle`'s work, which runs at once: a turn's creates go over to the writer together. The
 		// answer is the writer's own look at the file right after writing it.
-		return settle(() => this.writerThread().create(this.absolute(path), content)).then((written) => ({ size: written.size, mtime: written.mtime }));
+		return settle(() => this.writerThread().create(this.absolute(path), content)).then(statOf);
 	}
 
 	private createNote(path: string, frontmatter: Record<string, unknown>, body: string): Promise<CreatedNote> {
 		return settle(() => this.writerThread().createNote(this.absolute(path), frontmatter, body)).then((written: Written) => {
 			if (written.fingerprint === undefined) throw new Error(`the writer thread did not say how it stamped ${path}`);
-			return { fingerprint: written.fingerprint, stat: { size: written.size, mtime: written.mtime } };
+			return { fingerprint: written.fingerprint, stat: statOf(written) };
 		});
 	}
 
@@ -135,6 +135,11 @@ export class FsVault implements VaultPort {
 			return true;
 		});
 	}
+}
+
+/** A written file's stat alone (the writer's answer also carries a rendered note's fingerprint). */
+function statOf(written: Written): FileStat {
+	return { size: written.size, mtime: written.mtime };
 }
 
 /** The result of work run at once (or the promise it starts), as a promise: what it throws (a path outside the vault, a disk error) rejects it. */

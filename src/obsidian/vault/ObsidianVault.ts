@@ -6,6 +6,11 @@ import { normalizePath, TFile, TFolder, type FileManager, type TAbstractFile, ty
 import { rewriteFrontmatter, type FileStat, type VaultPort } from "../../core";
 import { obsidianYaml } from "./yaml";
 
+/** A file's size and modification time as Obsidian keeps them. */
+function statOf(file: TFile): FileStat {
+	return { size: file.stat.size, mtime: file.stat.mtime };
+}
+
 /** Thrown inside processFrontMatter to abort it, so Obsidian writes nothing. */
 class LeaveUnchanged extends Error {}
 
@@ -20,7 +25,7 @@ export class ObsidianVault implements VaultPort {
 	/** What Obsidian already knows of a file (`TFile.stat`), without reading it. */
 	stat(path: string): Promise<FileStat | null> {
 		const file = this.vault.getFileByPath(normalizePath(path));
-		return Promise.resolve(file === null ? null : { size: file.stat.size, mtime: file.stat.mtime });
+		return Promise.resolve(file === null ? null : statOf(file));
 	}
 
 	list(folder: string): Promise<string[]> {
@@ -48,8 +53,7 @@ export class ObsidianVault implements VaultPort {
 			const folder = parts.slice(0, i).join("/");
 			if (vault.getFolderByPath(folder) === null) await vault.createFolder(folder);
 		}
-		const file = await vault.create(normalized, content);
-		return { size: file.stat.size, mtime: file.stat.mtime };
+		return statOf(await vault.create(normalized, content));
 	}
 
 	async replace(path: string, expected: string, content: string): Promise<boolean> {
