@@ -85,7 +85,9 @@ export async function importSuite(): Promise<Figure[]> {
 		if (floorFirst) floors.push(floor(inputDir, sizes, join(WORK, `floor-${run}`)));
 		settle();
 		const start = now();
-		const result = await importPages(readInputs(inputDir), new FsVault(vaultDir), { root: "", yaml: nodeYaml });
+		// As the command-line tool imports: the gaps and suggestions found on the writer thread.
+		const vault = new FsVault(vaultDir);
+		const result = await importPages(readInputs(inputDir), vault, { root: "", yaml: nodeYaml, proseAnalyst: vault.proseAnalyst });
 		imports.push(now() - start);
 		const written = listFiles(vaultDir);
 		notes = written.filter((f) => f.endsWith(".md")).length;

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join, relative, resolve, sep } from "path";
 import { isInside, type CreatedNote, type FileStat, type NoteCreator, type VaultPort } from "../core";
+import type { ProseAnalyst } from "../core/pages/proseAnalysis";
 import { WRITER_WORKER_SOURCE } from "./writerSource";
 import { WriterThread, type Written } from "./writerThread";
 import { nodeYaml } from "./yaml";
@@ -32,6 +33,11 @@ export class FsVault implements VaultPort {
 	readonly dir: string;
 	/** New notes rendered on the writer thread, with the tool's YAML; absent when the writer only writes. */
 	readonly noteCreator?: NoteCreator;
+	/**
+	 * An import's prose analysis (gaps, suggestions) run on the writer thread, which has nothing to write before the
+	 * import's first note: for `ImportOptions.proseAnalyst`. Absent when the writer only writes.
+	 */
+	readonly proseAnalyst?: (codePattern?: string) => ProseAnalyst;
 	private readonly writerSource: string | null;
 	private readonly renderHereAfter: number;
 
@@ -48,6 +54,7 @@ export class FsVault implements VaultPort {
 				canTake: () => this.writerThread().backlog < this.renderHereAfter,
 				create: (path, frontmatter, body) => this.createNote(path, frontmatter, body),
 			};
+			this.proseAnalyst = (codePattern) => this.writerThread().proseAnalyst(codePattern);
 		}
 	}
 

@@ -17,6 +17,7 @@ import type * as Path from "path";
 import { setImmediate } from "timers";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "worker_threads";
 import type { FileStat } from "../core";
+import type { ProseAnalysis, ProseAnalyst, ProseCorpus, ProseTexts } from "../core/pages/proseAnalysis";
 
 /** Why one file of a batch was not written: the system error's code and message. */
 interface WriteError {
@@ -36,8 +37,26 @@ interface Batch {
 	notes: [index: number, bodyStart: number][];
 }
 
+/**
+ * The prose analysis of an import (gaps and suggestions, the core's `ProseAnalyser`), which the bundle runs while the
+ * import goes on to citations and paths: started afresh, fed texts, then asked once.
+ */
+type ProseMessage = { analysis: "start"; codePattern?: string } | { analysis: "texts"; batch: ProseTexts } | { analysis: "analyse"; corpus: ProseCorpus };
+
+/** What the worker is sent: a batch of files, or a step of a prose analysis. */
+type Message = Batch | ProseMessage;
+
 /** Per file: its size and modification time once written (and a rendered note's fingerprint), or why it was not. */
 type Answer = [size: number, mtime: number, fingerprint?: string] | WriteError;
+
+/** What the worker answers: a batch's answers, one per file, or a prose analysis (or why it failed). */
+type Reply = Answer[] | { analysis: ProseAnalysis } | { analysisFailed: string };
+
+/** A prose analysis as the worker runs it (the core's `ProseAnalyser`). */
+export interface ProseWorker {
+	add(batch: ProseTexts): void;
+	analyse(corpus: ProseCorpus): ProseAnalysis;
+}
 
 /**
  * Renders a note from its properties and its body's UTF-8 bytes as the import does: the text before and after those
@@ -54,7 +73,7 @@ export interface Written extends FileStat {
  * The worker's whole program: writes each batch's files in order and answers on `answers` with one entry per file.
  * The plain writer runs it from its source text, so it uses only what it is given; the inlined bundle passes `render` too.
  */
-export function writerMain(parentPort: MessagePort, answers: MessagePort, fs: typeof Fs, path: typeof Path, render?: NoteRenderer): void {
+export function writerMain(parentPort: MessagePort, answers: MessagePort, fs: typeof Fs, path: typeof Path, render?: NoteRenderer, analyser?: (codePattern?: string) => ProseWorker): void {
 	const folders = new Set<string>();
 	const decoder = new TextDecoder();
 	const encoder = new TextEncoder();
@@ -100,7 +119,39 @@ export function writerMain(parentPort: MessagePort, answers: MessagePort, fs: ty
 		at += encoder.encodeInto(note.after, scratch.subarray(at)).written;
 		return [...write(file, scratch, 0, at), note.fingerprint];
 	};
-	parentPort.on("message", ({ files, ranges, bytes, notes }: Batch) => {
+	let analysis: ProseWorker | null = null;
+	let analysisFailed: string | null = null;
+	const analyse = (message: ProseMessage): void => {
+		try {
+			if (message.analysis === "start") {
+				if (analyser === undefined) throw new Error("this writer thread does not analyse prose");
+				analysis = analyser(message.codePattern);
+				analysisFailed = null;
+			} else if (message.analysis === "texts") {
+				analysis?.add(message.batch);
+			} else {
+				if (analysisFailed !== null) throw new Error(analysisFailed);
+				if (analysis === null) throw new Error("no prose analysis was started");
+				const reply: Reply = { analysis: analysis.analyse(message.corpus) };
+				analysis = null;
+				answers.postMessage(reply);
+			}
+		} catch (error) {
+			// Kept until the analysis is asked for: texts are not answered one by one.
+			analysisFailed = error instanceof Error ? error.message : String(error);
+			analysis = null;
+			if (message.analysis === "analyse") {
+				const reply: Reply = { analysisFailed };
+				answers.postMessage(reply);
+			}
+		}
+	};
+	parentPort.on("message", (message: Message) => {
+		if ("analysis" in message) {
+			analyse(message);
+			return;
+		}
+		const { files, ranges, bytes, notes } = message;
 		const bodyStarts = new Map(notes);
 		const answered: Answer[] = files.map((file, i) => {
 			const start = ranges[2 * i] ?? 0;
@@ -113,7 +164,8 @@ export function writerMain(parentPort: MessagePort, answers: MessagePort, fs: ty
 				return { code: typeof code === "string" ? code : "EIO", message: error instanceof Error ? error.message : "the file was not written" };
 			}
 		});
-		answers.postMessage(answered);
+		const reply: Reply = answered;
+		answers.postMessage(reply);
 	});
 }
 
@@ -149,6 +201,8 @@ export class WriterThread {
 	/** How many files the sent batches hold. */
 	private unanswered = 0;
 	private flushQueued = false;
+	/** The import waiting for a prose analysis, if one is. */
+	private analysing: { done: (analysis: ProseAnalysis) => void; fail: (error: Error) => void } | null = null;
 	private idleTimer: ReturnType<typeof setTimeout> | null = null;
 	private readonly encoder = new TextEncoder();
 
@@ -171,8 +225,48 @@ export class WriterThread {
 		for (;;) {
 			const answer = this.answers === null ? undefined : receiveMessageOnPort(this.answers);
 			if (answer === undefined) return;
-			this.answered(answer.message as Answer[]);
+			this.replied(answer.message as Reply);
 		}
+	}
+
+	private replied(reply: Reply): void {
+		if (Array.isArray(reply)) this.answered(reply);
+		else this.analysed(reply);
+	}
+
+	/**
+	 * A prose analysis on the worker, which has nothing else to do until the import writes its first note. Only the
+	 * bundle analyses; one analysis at a time (an import's).
+	 */
+	proseAnalyst(codePattern?: string): ProseAnalyst {
+		if (!this.renders) throw new Error("this writer thread does not analyse prose");
+		const post = (message: ProseMessage): void => {
+			this.start().postMessage(message);
+			// Texts alone keep nothing waiting: an import that fails before it asks for the analysis must not hold the
+			// process open.
+			if (this.analysing === null && this.sent.length === 0) this.unrefWorker();
+		};
+		post({ analysis: "start", codePattern });
+		return {
+			add: (batch) => post({ analysis: "texts", batch }),
+			analyse: (corpus) =>
+				new Promise((done, fail) => {
+					if (this.analysing !== null) {
+						fail(new Error("a prose analysis is already running on the writer thread"));
+						return;
+					}
+					this.analysing = { done, fail };
+					post({ analysis: "analyse", corpus });
+				}),
+		};
+	}
+
+	private analysed(reply: Exclude<Reply, Answer[]>): void {
+		const waiter = this.analysing;
+		this.analysing = null;
+		if ("analysis" in reply) waiter?.done(reply.analysis);
+		else waiter?.fail(new Error(`the writer thread could not analyse the prose: ${reply.analysisFailed}`));
+		if (this.sent.length === 0 && this.worker !== null) this.idle(this.worker);
 	}
 
 	/** True when `createNote` is available: the worker renders notes. */
@@ -248,7 +342,7 @@ export class WriterThread {
 			const program = this.source ?? `(${writerMain.toString()})(${threads}.parentPort, ${threads}.workerData.answers, require("fs"), require("path"))`;
 			const { port1, port2 } = new MessageChannel();
 			const worker = new Worker(program, { eval: true, workerData: { answers: port2 }, transferList: [port2] });
-			port1.on("message", (answers: Answer[]) => this.answered(answers));
+			port1.on("message", (reply: Reply) => this.replied(reply));
 			this.answers = port1;
 			worker.on("error", (error) => this.crashed(worker, error));
 			// A worker that stops without an error (killed from outside) must not leave its writes waiting forever.
@@ -268,20 +362,24 @@ export class WriterThread {
 			if (Array.isArray(answer)) waiter.done({ size: answer[0], mtime: answer[1], fingerprint: answer[2] });
 			else waiter.fail(Object.assign(new Error(answer?.message ?? "the file was not written"), { code: answer?.code }));
 		});
-		if (this.sent.length === 0 && this.worker !== null) this.idle(this.worker);
+		if (this.sent.length === 0 && this.analysing === null && this.worker !== null) this.idle(this.worker);
 	}
 
 	/** Lets the process exit while nothing is being written, and stops the worker if nothing comes for a while. */
 	private idle(worker: Worker): void {
-		worker.unref();
-		this.answers?.unref();
+		this.unrefWorker();
 		this.idleTimer = setTimeout(() => {
-			if (this.worker !== worker || this.sent.length > 0) return;
+			if (this.worker !== worker || this.sent.length > 0 || this.analysing !== null) return;
 			this.worker = null;
 			this.closeAnswers();
 			void worker.terminate();
 		}, IDLE_MS);
 		this.idleTimer.unref();
+	}
+
+	private unrefWorker(): void {
+		this.worker?.unref();
+		this.answers?.unref();
 	}
 
 	private crashed(worker: Worker, error: Error): void {
@@ -293,6 +391,8 @@ export class WriterThread {
 		this.closeAnswers();
 		this.unanswered = 0;
 		for (const waiters of this.sent.splice(0)) for (const waiter of waiters) waiter.fail(error);
+		this.analysing?.fail(error);
+		this.analysing = null;
 	}
 
 	private closeAnswers(): void {

@@ -115,6 +115,53 @@ describe("an import through the rendering writer", () => {
 		expect(again.unchanged).toHaveLength(expected.size - 1);
 	});
 
+	it.each([
+		["every note rendered on the writer thread", Infinity],
+		["the notes rendered on both threads", 24],
+	])("finds the gaps and their suggestions on the writer thread, and writes the same vault (%s)", async (_, renderHereAfter) => {
+		const dir = tempDir();
+		const vault = new FsVault(dir, { writerSource: source, renderHereAfter });
+		const analyst = vault.proseAnalyst;
+		if (analyst === undefined) throw new Error("no prose analyst");
+		const asked: string[] = [];
+		const result = await importPages(inputs, vault, {
+			root: "",
+			yaml: nodeYaml,
+			proseAnalyst: (codePattern) => {
+				const thread = analyst(codePattern);
+				return {
+					add: (batch) => thread.add(batch),
+					analyse: (corpus) => {
+						asked.push(`${corpus.prose.length / 2} pieces of prose`);
+						return thread.analyse(corpus);
+					},
+				};
+			},
+		});
+		expect(asked).toHaveLength(1);
+		// The gaps came back from the thread, suggestions with them.
+		const gaps = result.atlas?.reviews.flatMap((r) => r.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.prose.gaps))) ?? [];
+		expect(gaps.filter((g) => g.suggestion !== null).length).toBeGreaterThan(0);
+		const written = new Map(Object.entries(loadVaultDir(dir)));
+		expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
+		for (const [path, text] of expected) {
+			if (path.endsWith(".json")) expect(withoutStats(written.get(path))).toBe(withoutStats(text));
+			else expect(written.get(path)).toBe(text);
+		}
+	});
+
+	it("fails the import with the thread's reason when the analysis fails there", async () => {
+		const vault = new FsVault(tempDir(), { writerSource: source });
+		const analyst = vault.proseAnalyst;
+		if (analyst === undefined) throw new Error("no prose analyst");
+		// A pattern the thread cannot compile (the import's own thread is given a good one, so only the thread fails).
+		await expect(importPages(loadSeeds(), vault, { root: "", yaml: nodeYaml, proseAnalyst: () => analyst("E(") })).rejects.toThrow(/could not analyse the prose: .*regular expression/i);
+	});
+
+	it("has no prose analyst without its bundle", () => {
+		expect(new FsVault(tempDir(), { writerSource: null }).proseAnalyst).toBeUndefined();
+	});
+
 	it("renders every note itself when its YAML is not the one the writer renders with", async () => {
 		const vault = new FsVault(tempDir(), { writerSource: source, renderHereAfter: Infinity });
 		const create = jest.spyOn(vault.noteCreator ?? { create: () => Promise.reject(new Error("no note creator")) }, "create");

@@ -23,7 +23,7 @@ export async function buildCommand(argv: string[], out: (line: string) => void, 
 	// by that vault path, as the plugin does, so importing again inside Obsidian finds nothing to change.
 	const inputs = readInputs(seeds).map((input) => (install ? { ...input, file: `${SOURCES_FOLDER}/${input.file}` } : input));
 	const vault = new FsVault(vaultDir);
-	const result = await importPages(inputs, vault, { root: folder, yaml: nodeYaml, generator: generatorVersion() });
+	const result = await importPages(inputs, vault, { root: folder, yaml: nodeYaml, generator: generatorVersion(), proseAnalyst: vault.proseAnalyst });
 	const installProblems = install ? installPlugin(projectRoot(__dirname), vaultDir, seeds) : [];
 	const problems = result.problems.filter((p) => p.severity !== "info").map((p) => ({ file: p.file, message: p.message, severity: p.severity, code: p.code }));
 	if (args.options.has("json")) {

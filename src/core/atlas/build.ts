@@ -2,13 +2,12 @@
 import { diagnostic, type Diagnostic } from "../diagnostics";
 import { codeMatcher, findCodes } from "../episodes/code";
 import { titleFromSlug } from "../episodes/slugTitle";
-import { findGaps, type Gap } from "../pages/gaps";
 import type { CardGroup, ClusterPage, HubPage, Page, ReviewPage } from "../pages/model";
 import { parsePage } from "../pages/parsePage";
-import { GapSuggester, type CorpusText } from "../pages/suggest";
+import { ProseAnalyser, type ProseAnalysis, type ProseCorpus, type ProseTexts, type ProseTextSink } from "../pages/proseAnalysis";
 import { titleKey } from "../text/normalize";
 import { sentenceSpanAt } from "../text/sentences";
-import type { Atlas, Collection, Episode, FoundGap, Prose, Question, Review } from "./model";
+import type { Atlas, Citation, Collection, Episode, FoundGap, Prose, Question, Review } from "./model";
 
 /** One input: a file name (as shown in messages) and its text. */
 export interface InputFile {
@@ -32,48 +31,126 @@ export const ids = {
 	episode: (code: string): string => `episode:${code}`,
 };
 
-/** Collects prose so that gaps are found once and suggestions are searched in one pass. */
+/** Texts per hand-over to the analysis: enough that a host's thread is not woken for every one. */
+const TEXTS_PER_BATCH = 512;
+
+/**
+ * Collects prose for the analysis (gaps, suggestions): each distinct text is handed over once, as it is met, and the
+ * analysis, once known, is attached to every piece of prose and every citation that quotes one.
+ */
 class ProseCollector {
-	readonly corpus: CorpusText[] = [];
-	private readonly pending: { prose: Prose; raw: Gap[]; file: string }[] = [];
-	/** Gaps by text: a question's description comes once per page that lists it, and its gaps are the same each time. */
-	private readonly gapsOf = new Map<string, Gap[]>();
+	/** Each distinct text's number, and whether it was handed over to be searched for gaps. */
+	private readonly numbers = new Map<string, number>();
+	private readonly searched: boolean[] = [];
+	private readonly names = new Map<string, number>();
+	private readonly corpus: number[] = [];
+	private readonly prose: { prose: Prose; text: number; file: number }[] = [];
+	private readonly citations: { citation: Citation; prose: Prose; from: number }[] = [];
+	private batch: ProseTexts = { texts: [], search: [] };
 
-	constructor(private readonly matcher: RegExp) {}
+	constructor(private readonly sink: ProseTextSink) {}
 
+	/** Adds prose to search for gaps (and, like context, a source of suggestions for other pages' gaps). */
 	add(text: string, file: string, title: string): Prose {
 		const prose: Prose = { text, gaps: [] };
-		this.corpus.push({ text, file, title });
-		let raw = this.gapsOf.get(text);
-		if (raw === undefined) {
-			raw = findGaps(text, this.matcher);
-			this.gapsOf.set(text, raw);
+		const number = this.number(text, file, title);
+		if (this.searched[number] !== true) {
+			this.searched[number] = true;
+			this.batch.search.push(number);
 		}
-		if (raw.length > 0) this.pending.push({ prose, raw, file });
+		this.prose.push({ prose, text: number, file: this.name(file) });
+		this.flushWhenFull();
 		return prose;
 	}
 
 	/** Adds text that only serves as a source of suggestions (titles and headings), not searched for gaps. */
 	addContext(text: string, file: string, title: string): void {
-		if (text !== "") this.corpus.push({ text, file, title });
+		if (text === "") return;
+		this.number(text, file, title);
+		this.flushWhenFull();
 	}
 
-	/** Attaches suggestions from other pages to every gap found. */
-	resolve(): void {
-		// Each distinct text's gaps once: the suggester only collects the words around them.
-		const suggester = new GapSuggester(this.corpus, [...this.gapsOf.values()].flat());
-		for (const { prose, raw, file } of this.pending) {
-			prose.gaps = raw.map((gap): FoundGap => ({ index: gap.index, rule: gap.rule, before: gap.before, after: gap.after, suggestion: suggester.suggest(gap, file) }));
+	/** Remembers a citation of prose: its gaps are its prose's, once they are known. */
+	quote(citation: Citation, prose: Prose, from: number): void {
+		this.citations.push({ citation, prose, from });
+	}
+
+	/** Hands over the last texts; what the analysis then needs to find suggestions. */
+	finish(): ProseCorpus {
+		this.flush();
+		return { names: [...this.names.keys()], corpus: this.corpus, prose: this.prose.flatMap((p) => [p.text, p.file]) };
+	}
+
+	/** Attaches gaps and suggestions to the prose and the citations they were found for. */
+	attach(analysis: ProseAnalysis): void {
+		const gapsOf = new Map(analysis.gaps);
+		let next = 0;
+		for (const { prose, text } of this.prose) {
+			const gaps = gapsOf.get(text);
+			if (gaps === undefined) continue;
+			prose.gaps = gaps.map((gap): FoundGap => ({ index: gap.index, rule: gap.rule, before: gap.before, after: gap.after, suggestion: analysis.suggestions[next++] ?? null }));
+		}
+		for (const { citation, prose, from } of this.citations) {
+			if (prose.gaps.length === 0) continue;
+			const to = from + citation.sentence.length;
+			citation.gaps = prose.gaps.filter((g) => g.index >= from && g.index <= to).map((g) => g.index - from);
 		}
 	}
+
+	private number(text: string, file: string, title: string): number {
+		let number = this.numbers.get(text);
+		if (number === undefined) {
+			number = this.numbers.size;
+			this.numbers.set(text, number);
+			this.batch.texts.push(text);
+		}
+		this.corpus.push(number, this.name(file), this.name(title));
+		return number;
+	}
+
+	private name(name: string): number {
+		let number = this.names.get(name);
+		if (number === undefined) {
+			number = this.names.size;
+			this.names.set(name, number);
+		}
+		return number;
+	}
+
+	private flushWhenFull(): void {
+		if (this.batch.texts.length >= TEXTS_PER_BATCH) this.flush();
+	}
+
+	private flush(): void {
+		if (this.batch.texts.length === 0 && this.batch.search.length === 0) return;
+		this.sink.add(this.batch);
+		this.batch = { texts: [], search: [] };
+	}
+}
+
+/** An atlas whose prose is still being analysed: `complete` attaches the analysis of `corpus` and returns it whole. */
+export interface AtlasInProgress {
+	atlas: Atlas;
+	corpus: ProseCorpus;
+	complete(analysis: ProseAnalysis): Atlas;
 }
 
 /** Builds the atlas from input files; bad inputs become diagnostics and the rest still import. */
 export function buildAtlas(inputs: InputFile[], options: BuildOptions = {}): Atlas {
+	const analyser = new ProseAnalyser(options.codePattern);
+	const started = startAtlas(inputs, options, analyser);
+	return started.complete(analyser.analyse(started.corpus));
+}
+
+/**
+ * Builds the atlas but for its prose's gaps and suggestions, whose texts go to `sink` as they are met: a host that
+ * analyses them on another thread has the answer to hand to `complete` while the import plans its notes.
+ */
+export function startAtlas(inputs: InputFile[], options: BuildOptions, sink: ProseTextSink): AtlasInProgress {
 	const diagnostics: Diagnostic[] = [];
 	const atlas: Atlas = { collections: [], groups: new Map(), questions: new Map(), reviews: [], episodes: new Map(), pages: [], diagnostics };
 	const matcher = codeMatcher(options.codePattern);
-	const prose = new ProseCollector(matcher);
+	const prose = new ProseCollector(sink);
 	const pages: Page[] = [];
 	for (const input of [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
 		const result =
@@ -90,10 +167,17 @@ export function buildAtlas(inputs: InputFile[], options: BuildOptions = {}): Atl
 		if (page.kind === "review") addReview(atlas, page, prose, matcher, seen);
 		else addCollection(atlas, page, prose, seen);
 	}
-	prose.resolve();
-	for (const review of atlas.reviews) addCitations(atlas, review, matcher);
+	const corpus = prose.finish();
+	for (const review of atlas.reviews) addCitations(atlas, review, matcher, prose);
 	atlas.episodes = new Map([...atlas.episodes.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-	return atlas;
+	return {
+		atlas,
+		corpus,
+		complete: (analysis) => {
+			prose.attach(analysis);
+			return atlas;
+		},
+	};
 }
 
 function episode(atlas: Atlas, code: string): Episode {
@@ -145,20 +229,16 @@ function addReview(atlas: Atlas, page: ReviewPage, prose: ProseCollector, matche
 	}
 }
 
-function addCitations(atlas: Atlas, review: Review, matcher: RegExp): void {
+function addCitations(atlas: Atlas, review: Review, matcher: RegExp, prose: ProseCollector): void {
 	for (const section of review.sections) {
 		for (const paragraph of section.paragraphs) {
 			const text = paragraph.prose.text;
 			for (const occurrence of findCodes(text, matcher)) {
 				const [from, to] = sentenceSpanAt(text, occurrence.index);
-				episode(atlas, occurrence.code).citations.push({
-					code: occurrence.code,
-					noteId: review.id,
-					blockId: paragraph.blockId,
-					heading: section.heading,
-					sentence: text.slice(from, to),
-					gaps: paragraph.prose.gaps.filter((g) => g.index >= from && g.index <= to).map((g) => g.index - from),
-				});
+				// The passage's gaps are marked once the analysis is in (`ProseCollector.attach`).
+				const citation: Citation = { code: occurrence.code, noteId: review.id, blockId: paragraph.blockId, heading: section.heading, sentence: text.slice(from, to), gaps: [] };
+				episode(atlas, occurrence.code).citations.push(citation);
+				prose.quote(citation, paragraph.prose, from);
 			}
 		}
 	}

@@ -1,5 +1,5 @@
 /** The whole import, shared by the CLI and the plugin: inputs → atlas → notes → planned writes → vault. */
-import { buildAtlas, type InputFile } from "../atlas/build";
+import { buildAtlas, startAtlas, type InputFile } from "../atlas/build";
 import type { Atlas } from "../atlas/model";
 import { atlasToNotes, INDEX_IDS } from "../atlas/notes";
 import { typeTag } from "../atlas/tags";
@@ -7,6 +7,7 @@ import type { ExistingNotes, NoteType, VaultNote } from "../atlas/vaultModel";
 import type { Diagnostic } from "../diagnostics";
 import { renderNote, storedHash, storedId } from "../markdown/frontmatter";
 import { pairwiseYaml, type YamlPort } from "../markdown/yaml";
+import type { ProseAnalyst } from "../pages/proseAnalysis";
 import { WriteApplier, type WriteOutcome } from "../vault/applyWrites";
 import { planWrite, plansAnyWrite, summarize, type WriteSummary } from "../vault/planWrites";
 import type { FileStat, VaultPort } from "../vault/port";
@@ -23,6 +24,12 @@ export interface ImportOptions {
 	/** The host's version (the plugin's, or a hash of the command-line tool): a new one never trusts an old record. */
 	generator?: string;
 	onProgress?: (done: number, total: number) => void;
+	/**
+	 * Where the host finds the pages' gaps and suggestions on another thread (the command-line tool's writer thread):
+	 * the import hands over the texts as it parses them, and plans its notes while the answer is found. Absent, the
+	 * import finds them itself.
+	 */
+	proseAnalyst?: (codePattern?: string) => ProseAnalyst;
 }
 
 /** What an import did, for the CLI's JSON, the plugin's notice and tests. */
@@ -72,7 +79,13 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 		return { created: [], updated: [], refreshed: [], unchanged, kept: [], counts: record.counts, problems: record.problems, rejected: record.rejected, atlas: null };
 	}
 
-	const atlas = buildAtlas(inputs, { codePattern: options.codePattern });
+	const analyst = options.proseAnalyst?.(options.codePattern);
+	const started = analyst === undefined ? null : startAtlas(inputs, { codePattern: options.codePattern }, analyst);
+	// Asked for at once, so that an import that stops before its notes (a path outside the folder) leaves nothing waiting.
+	const analysis = started === null || analyst === undefined ? null : analyst.analyse(started.corpus);
+	// Awaited below; an import that stops before then must not leave its failure unhandled.
+	analysis?.catch(() => undefined);
+	const atlas = started?.atlas ?? buildAtlas(inputs, { codePattern: options.codePattern });
 	const { existing, contents } = await readExisting(vault, options.root, options.yaml);
 	const planned = atlasToNotes(atlas, existing, { root: options.root, codePattern: options.codePattern });
 	const reportPath = planned.paths.get(INDEX_IDS.report) ?? "";
@@ -81,6 +94,8 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	for (const path of planned.paths.values()) {
 		if (!isInside(options.root, path)) throw new Error(`refusing to write outside the target folder "${options.root}": ${path}`);
 	}
+	// The notes' bodies show the gaps and their suggestions: from here on the atlas must be whole.
+	if (started !== null && analysis !== null) started.complete(await analysis);
 
 	// Each note is rendered, planned against the vault as it was read, and written at once: its text is not kept for
 	// the rest of the import (a hundred thousand notes' text held to the end was most of the import's garbage

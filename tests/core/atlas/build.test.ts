@@ -1,4 +1,7 @@
+import { generatePages } from "../../../bench/corpus";
 import { buildAtlas, GAP_MARK } from "../../../src/core";
+import { startAtlas } from "../../../src/core/atlas/build";
+import { ProseAnalyser, type ProseAnalyst, type ProseCorpus, type ProseTexts } from "../../../src/core/pages/proseAnalysis";
 import { loadSeeds } from "../../helpers/seeds";
 
 describe("buildAtlas over the five seeds", () => {
@@ -77,5 +80,39 @@ describe("buildAtlas over the five seeds", () => {
 		const reversed = buildAtlas([...loadSeeds()].reverse());
 		expect(JSON.stringify([...reversed.questions.keys()])).toBe(JSON.stringify([...atlas.questions.keys()]));
 		expect(JSON.stringify([...reversed.episodes.values()])).toBe(JSON.stringify([...atlas.episodes.values()]));
+	});
+});
+
+describe("an atlas whose prose is analysed elsewhere", () => {
+	const inputs = [...loadSeeds(), ...generatePages(300, 5)];
+
+	/** An analyst as a host's thread would be: every message and the answer copied across, as between threads. */
+	function copyingAnalyst(): ProseAnalyst & { batches: number } {
+		const analyser = new ProseAnalyser();
+		const analyst = {
+			batches: 0,
+			add: (batch: ProseTexts) => {
+				analyst.batches++;
+				analyser.add(structuredClone(batch));
+			},
+			analyse: (corpus: ProseCorpus) => Promise.resolve(structuredClone(analyser.analyse(structuredClone(corpus)))),
+		};
+		return analyst;
+	}
+
+	it("is the atlas buildAtlas builds, once the analysis is attached: same gaps, suggestions and citations", async () => {
+		const expected = buildAtlas(inputs);
+		const analyst = copyingAnalyst();
+		const started = startAtlas(inputs, {}, analyst);
+		// Until the analysis comes, no prose and no citation shows a gap.
+		expect(started.atlas.reviews.flatMap((r) => r.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.prose.gaps)))).toEqual([]);
+		expect([...started.atlas.episodes.values()].flatMap((e) => e.citations.flatMap((c) => c.gaps))).toEqual([]);
+		const atlas = started.complete(await analyst.analyse(started.corpus));
+		expect(atlas).toEqual(expected);
+		// The texts went over as the pages were read, in more than one batch; and the atlas has something to show.
+		expect(analyst.batches).toBeGreaterThan(1);
+		const gaps = atlas.reviews.flatMap((r) => r.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.prose.gaps)));
+		expect(gaps.filter((g) => g.suggestion !== null).length).toBeGreaterThan(0);
+		expect([...atlas.episodes.values()].some((e) => e.citations.some((c) => c.gaps.length > 0))).toBe(true);
 	});
 });
