@@ -20,5 +20,6 @@ if (parentPort !== null)
 		fs,
 		path,
 		(frontmatter, body) => renderAroundBody(frontmatter, body, yaml),
-		(codePattern) => new ProseAnalyser(codePattern),
+		// Texts come while the import parses its pages, and this thread has nothing else to do: scan them then.
+		(codePattern) => new ProseAnalyser(codePattern, true),
 	);

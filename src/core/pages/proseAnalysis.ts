@@ -6,7 +6,7 @@
  */
 import { codeMatcher } from "../episodes/code";
 import { findGaps, type Gap } from "./gaps";
-import { GapSuggester, type CorpusText, type GapSuggestion } from "./suggest";
+import { GapSuggester, scanTokens, type CorpusText, type GapSuggestion, type TokenScan } from "./suggest";
 
 /** New distinct texts, numbered on from those handed over before, and the texts (by number) to search for gaps. */
 export interface ProseTexts {
@@ -47,13 +47,22 @@ export class ProseAnalyser implements ProseTextSink {
 	private readonly matcher: RegExp;
 	private readonly texts: string[] = [];
 	private readonly gaps = new Map<number, Gap[]>();
+	/** Each text's scan for the suggester, when made as the texts come (`scanAhead`). */
+	private readonly scans = new Map<string, TokenScan>();
 
-	constructor(codePattern?: string) {
+	/**
+	 * `scanAhead`: scan each text for the suggester as it is added rather than when the suggestions are asked for, for
+	 * a thread that waits for texts while the pages are parsed (the scans' memory is held until then).
+	 */
+	constructor(codePattern?: string, private readonly scanAhead = false) {
 		this.matcher = codeMatcher(codePattern);
 	}
 
 	add(batch: ProseTexts): void {
-		for (const text of batch.texts) this.texts.push(text);
+		for (const text of batch.texts) {
+			this.texts.push(text);
+			if (this.scanAhead) this.scans.set(text, scanTokens(text));
+		}
 		for (const index of batch.search) {
 			const gaps = findGaps(this.texts[index] ?? "", this.matcher);
 			if (gaps.length > 0) this.gaps.set(index, gaps);
@@ -63,7 +72,8 @@ export class ProseAnalyser implements ProseTextSink {
 	analyse({ names, corpus, prose }: ProseCorpus): ProseAnalysis {
 		const texts: CorpusText[] = [];
 		for (let i = 0; i < corpus.length; i += 3) texts.push({ text: this.texts[corpus[i] ?? 0] ?? "", file: names[corpus[i + 1] ?? 0] ?? "", title: names[corpus[i + 2] ?? 0] ?? "" });
-		const suggester = new GapSuggester(texts, [...this.gaps.values()].flat());
+		const suggester = new GapSuggester(texts, [...this.gaps.values()].flat(), (text) => this.scans.get(text) ?? scanTokens(text));
+		this.scans.clear();
 		const suggestions: (GapSuggestion | null)[] = [];
 		for (let i = 0; i < prose.length; i += 2) {
 			const gaps = this.gaps.get(prose[i] ?? 0);

@@ -3,7 +3,7 @@
  * between the same neighbours are offered (never written into the text).
  */
 import type { Gap } from "./gaps";
-import { tokenize, TokenCursor, type Token } from "./tokens";
+import { TokenCursor } from "./tokens";
 
 /** A text another page holds, to be searched for fuller versions of a gapped sentence. */
 export interface CorpusText {
@@ -54,6 +54,78 @@ function lowerHash(text: string, start: number, end: number): number {
 	return hash >>> 0;
 }
 
+/**
+ * A text's words as the suggester's scan reads them, worked out once: three numbers for each token but quote marks,
+ * its lower-case hash (`lowerHash`, as a 32-bit integer), its start, and its end. A token that is not all ASCII has
+ * no such hash: its start is stored as `~start` (negative) instead; a mark (a dash, a punctuation mark) has its end
+ * stored as `~end`. A host that meets the texts long before the suggestions are asked for (an import parsing its
+ * pages) scans each as it comes.
+ */
+export type TokenScan = Int32Array;
+
+/** Where `scanTokens` writes before it copies out a text's scan: grown as needed, kept between texts. */
+let scratch = new Int32Array(3 * 1024);
+
+/** Scans a text's tokens (quote marks left out) for the suggester. */
+export function scanTokens(text: string): TokenScan {
+	const cursor = new TokenCursor(text);
+	let at = 0;
+	while (cursor.next()) {
+		if (cursor.isQuote) continue;
+		if (at + 3 > scratch.length) {
+			const larger = new Int32Array(scratch.length * 2);
+			larger.set(scratch);
+			scratch = larger;
+		}
+		const hash = lowerHash(text, cursor.start, cursor.end);
+		scratch[at] = hash === NOT_ASCII ? 0 : hash | 0;
+		scratch[at + 1] = hash === NOT_ASCII ? ~cursor.start : cursor.start;
+		scratch[at + 2] = cursor.isMark ? ~cursor.end : cursor.end;
+		at += 3;
+	}
+	return scratch.slice(0, at);
+}
+
+/**
+ * A scanned text's tokens as the suggester reads them, by position: each token's lower-cased text is made only when
+ * asked for (a text that holds a wanted pair is read only around it).
+ */
+class ScannedText {
+	private readonly lowers: (string | undefined)[] = [];
+
+	constructor(private readonly source: string, private readonly scan: TokenScan) {}
+
+	/** The lower-cased text of token `k`, or undefined past either end. */
+	lower(k: number): string | undefined {
+		if (k < 0 || 3 * k >= this.scan.length) return undefined;
+		let lower = this.lowers[k];
+		if (lower === undefined) {
+			lower = this.source.slice(this.start(k), this.end(k)).toLowerCase();
+			this.lowers[k] = lower;
+		}
+		return lower;
+	}
+
+	/** True when token `k` is there. */
+	has(k: number): boolean {
+		return k >= 0 && 3 * k < this.scan.length;
+	}
+
+	start(k: number): number {
+		const start = this.scan[3 * k + 1]!;
+		return start >= 0 ? start : ~start;
+	}
+
+	end(k: number): number {
+		const end = this.scan[3 * k + 2]!;
+		return end >= 0 ? end : ~end;
+	}
+
+	isMark(k: number): boolean {
+		return this.scan[3 * k + 2]! < 0;
+	}
+}
+
 /** One number for a pair of word hashes. */
 function pairHash(first: number, second: number): number {
 	return (Math.imul(first, 0x9e3779b1) ^ second) >>> 0;
@@ -73,7 +145,7 @@ export class GapSuggester {
 	/** Corpus indices of each distinct text, in corpus order. */
 	private readonly occurrences: number[][] = [];
 	/** The tokens (quote marks left out) of the distinct texts that hold a wanted pair. */
-	private readonly tokens = new Map<number, Token[]>();
+	private readonly tokens = new Map<number, ScannedText>();
 	/**
 	 * Where each wanted pair stands (in a distinct text) with a wanted word one to four tokens after it (`fillKey`):
 	 * the only places a fill can come from, since a fill must lead back into the gap's first word after. Keyed by the
@@ -82,7 +154,11 @@ export class GapSuggester {
 	private readonly positions = new Map<string, Position[]>();
 	private readonly ranked = new Map<string, { best: Candidate | null; other: Candidate | null }>();
 
-	constructor(private readonly corpus: CorpusText[], gaps: Gap[]) {
+	/**
+	 * `scanOf` gives a text's scan: by default worked out here, or kept by a host that scanned the texts as they came
+	 * (the same answer either way).
+	 */
+	constructor(private readonly corpus: CorpusText[], gaps: Gap[], scanOf: (text: string) => TokenScan = scanTokens) {
 		const wanted = new Set<string>();
 		const seconds = new Set<string>();
 		const fills = new Set<string>();
@@ -124,36 +200,33 @@ export class GapSuggester {
 		// One scan of every distinct text for the wanted word pairs; only a text that holds one is tokenised and kept.
 		const words: string[] = [];
 		texts.forEach((source, text) => {
-			const cursor = new TokenCursor(source);
-			let at = -1;
-			let previousStart = 0;
-			let previousEnd = 0;
-			while (cursor.next()) {
-				if (cursor.isQuote) continue;
-				at++;
-				const firstStart = previousStart;
-				const firstEnd = previousEnd;
-				previousStart = cursor.start;
-				previousEnd = cursor.end;
-				if (at === 0 || cursor.end - cursor.start > longestSecond) continue;
-				const secondHash = lowerHash(source, cursor.start, cursor.end);
-				if (secondHash !== NOT_ASCII) {
+			const scan = scanOf(source);
+			// Token `at` is at `3 * at` in the scan: its hash, its start (`~start` if not ASCII), its end.
+			for (let at = 1, i = 3; i < scan.length; at++, i += 3) {
+				const secondAscii = scan[i + 1]! >= 0;
+				const secondStart = secondAscii ? scan[i + 1]! : ~scan[i + 1]!;
+				const secondEnd = scan[i + 2]! >= 0 ? scan[i + 2]! : ~scan[i + 2]!;
+				if (secondEnd - secondStart > longestSecond) continue;
+				const firstAscii = scan[i - 2]! >= 0;
+				if (secondAscii) {
+					const secondHash = scan[i]! >>> 0;
 					if (!secondHashes.has(secondHash)) continue;
-					const firstHash = lowerHash(source, firstStart, firstEnd);
-					if (firstHash !== NOT_ASCII && !pairHashes.has(pairHash(firstHash, secondHash))) continue;
+					if (firstAscii && !pairHashes.has(pairHash(scan[i - 3]! >>> 0, secondHash))) continue;
 				}
-				const second = cursor.value.toLowerCase();
+				const firstStart = firstAscii ? scan[i - 2]! : ~scan[i - 2]!;
+				const firstEnd = scan[i - 1]! >= 0 ? scan[i - 1]! : ~scan[i - 1]!;
+				const second = source.slice(secondStart, secondEnd).toLowerCase();
 				if (!seconds.has(second)) continue;
 				const pair = `${source.slice(firstStart, firstEnd).toLowerCase()} ${second}`;
 				if (!wanted.has(pair)) continue;
 				let tokens = this.tokens.get(text);
 				if (tokens === undefined) {
-					tokens = tokenize(source).filter((t) => !/^['"‘’“”]+$/.test(t.text));
+					tokens = new ScannedText(source, scan);
 					this.tokens.set(text, tokens);
 				}
 				words.length = 0;
 				for (let n = 1; n <= MAX_MISSING_WORDS; n++) {
-					const word = tokens[at + 1 + n]?.lower;
+					const word = tokens.lower(at + 1 + n);
 					if (word === undefined || words.includes(word)) continue;
 					words.push(word);
 					const key = fillKey(pair, word);
@@ -220,17 +293,17 @@ export class GapSuggester {
 	}
 
 	/** Words after position `at` that lead back into the gap's right-hand context, scored by context matched. */
-	private fill(tokens: Token[], at: number, gap: Gap): { start: number; end: number; score: number } | null {
+	private fill(tokens: ScannedText, at: number, gap: Gap): { start: number; end: number; score: number } | null {
 		let before = MIN_BEFORE;
-		while (before < gap.before.length && tokens[at - before]?.lower === gap.before[gap.before.length - 1 - before]) before++;
-		const first = tokens[at + 1];
+		while (before < gap.before.length && tokens.lower(at - before) === gap.before[gap.before.length - 1 - before]) before++;
+		const first = at + 1;
 		for (let n = 1; n <= MAX_MISSING_WORDS; n++) {
 			// The missing words are tokens at+1 … at+n: none may be a mark (the ones before n were checked already).
-			const last = tokens[at + n];
-			if (first === undefined || last === undefined || last.isMark) return null;
+			const last = at + n;
+			if (!tokens.has(first) || !tokens.has(last) || tokens.isMark(last)) return null;
 			let after = 0;
-			while (after < gap.after.length && tokens[at + 1 + n + after]?.lower === gap.after[after]) after++;
-			if (after > 0 && before + after >= MIN_MATCHED) return { start: first.start, end: last.end, score: before + after };
+			while (after < gap.after.length && tokens.lower(at + 1 + n + after) === gap.after[after]) after++;
+			if (after > 0 && before + after >= MIN_MATCHED) return { start: tokens.start(first), end: tokens.end(last), score: before + after };
 		}
 		return null;
 	}
