@@ -12,7 +12,7 @@ import { WriteApplier, type WriteOutcome } from "../vault/applyWrites";
 import { planWrite, plansAnyWrite, summarize, type WriteSummary } from "../vault/planWrites";
 import type { FileStat, VaultPort } from "../vault/port";
 import { isInside, joinPath } from "../atlas/paths";
-import { entryStat, IMPORT_FORMAT, importKey, isImportRecord, matchesEntry, noteEntry, parseState, recordEntry, renderState, statePath, type ImportState } from "./importState";
+import { entryStat, IMPORT_FORMAT, importKey, isImportRecord, matchesEntry, noteEntry, parseState, recordEntry, recordLine, renderState, statePath, type ImportState } from "./importState";
 import { renderReport } from "./report";
 
 /** Import settings: target folder, code pattern, the host's YAML, and a progress callback. */
@@ -60,11 +60,19 @@ export async function readExisting(vault: VaultPort, root: string, yaml: YamlPor
 	return { existing: { paths, byId, withoutId }, contents };
 }
 
-/** A note as the import record keeps it: its path, the fingerprint stamped into it, and its stat once written. */
+/**
+ * A note as the import record keeps it: its path, the fingerprint stamped into it, and its line in the record, made
+ * as soon as its write answers with its stat (null until then, or when the write told no stat).
+ */
 interface WrittenNote {
 	path: string;
 	fingerprint: string;
-	stat: FileStat | null;
+	line: string | null;
+}
+
+/** The note's line in the record, once its stat is known. */
+function recordWritten(entry: WrittenNote, stat: FileStat | null): void {
+	if (stat !== null) entry.line = recordLine(entry.path, recordEntry(entry.fingerprint, stat));
 }
 
 /** Imports pages into the vault. Idempotent; never overwrites a note the user edited. */
@@ -113,20 +121,18 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	for (const n of planned.notes) {
 		counts[n.type] = (counts[n.type] ?? 0) + 1;
 		if (creator !== undefined && !contents.has(n.path) && creator.canTake()) {
-			const entry: WrittenNote = { path: n.path, fingerprint: "", stat: null };
+			const entry: WrittenNote = { path: n.path, fingerprint: "", line: null };
 			await writer.createNote(creator, n.path, n.frontmatter, n.body, (created) => {
 				entry.fingerprint = created.fingerprint;
-				entry.stat = created.stat;
+				recordWritten(entry, created.stat);
 			});
 			summaries.push({ kind: "create", path: n.path });
 			written.push(entry);
 		} else {
 			const note = renderNote(n.frontmatter, n.body, noteYaml);
 			const action = planWrite({ path: n.path, content: note.content }, contents, options.yaml);
-			const entry: WrittenNote = { path: n.path, fingerprint: note.fingerprint, stat: null };
-			await writer.apply(action, (stat) => {
-				entry.stat = stat;
-			});
+			const entry: WrittenNote = { path: n.path, fingerprint: note.fingerprint, line: null };
+			await writer.apply(action, (stat) => recordWritten(entry, stat));
 			summaries.push(summarize(action));
 			written.push(entry);
 		}
@@ -164,14 +170,14 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	// leaves an existing record as it is (one written by another version included): a no-op run writes no file.
 	const wrote = outcome.created.length + outcome.updated.length > 0;
 	if (outcome.kept.length === 0 && outcome.refreshed.length === 0 && (wrote || recordText === null)) {
-		const notes: Record<string, string> = {};
-		// A note's stat as its write answered, else (a note updated or left as it was) as the host tells it now: only
-		// those are awaited (a hundred thousand awaits of stats already known were a quarter of a second).
+		const lines: string[] = [];
+		// A note's line as its write answered, else (a note updated or left as it was) with its stat as the host tells
+		// it now: only those are awaited (a hundred thousand awaits of stats already known were a quarter of a second).
 		const stat = (path: string) => vault.stat?.(path) ?? Promise.resolve(null);
-		for (const entry of written) notes[entry.path] = recordEntry(entry.fingerprint, entry.stat ?? (await stat(entry.path)));
+		for (const entry of written) lines.push(entry.line ?? recordLine(entry.path, recordEntry(entry.fingerprint, await stat(entry.path))));
 		const reportText = writeReport ? report.content : contents.get(reportPath);
-		if (reportText !== undefined) notes[reportPath] = noteEntry(reportText, reportStat ?? (await stat(reportPath)));
-		await writeRecord(vault, recordPath, recordText, { format: IMPORT_FORMAT, key, notes, counts, problems: result.problems, rejected });
+		if (reportText !== undefined) lines.push(recordLine(reportPath, noteEntry(reportText, reportStat ?? (await stat(reportPath)))));
+		await writeRecord(vault, recordPath, recordText, renderState({ format: IMPORT_FORMAT, key, counts, problems: result.problems, rejected }, lines));
 	}
 	return result;
 }
@@ -197,8 +203,7 @@ async function writtenAsRecorded(vault: VaultPort, record: ImportState): Promise
 }
 
 /** Writes the record when it changed; a file at its path that is not a record of ours is left alone. */
-async function writeRecord(vault: VaultPort, path: string, previous: string | null, state: ImportState): Promise<void> {
-	const text = renderState(state);
+async function writeRecord(vault: VaultPort, path: string, previous: string | null, text: string): Promise<void> {
 	if (previous === null) await vault.create(path, text);
 	else if (previous !== text && isImportRecord(previous)) await vault.replace(path, previous, text);
 }

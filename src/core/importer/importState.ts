@@ -81,14 +81,20 @@ export function isImportRecord(text: string): boolean {
 	}
 }
 
-/** The record as written: JSON, one note per line so a diff of two records reads. */
-export function renderState(state: ImportState): string {
-	const notes = Object.keys(state.notes)
-		.sort()
-		.map((path) => `    ${JSON.stringify(path)}: ${JSON.stringify(state.notes[path])}`);
+/** One note's line in the record as written (`renderState`): its path and its entry (`recordEntry`). */
+export function recordLine(path: string, entry: string): string {
+	return `    ${JSON.stringify(path)}: ${JSON.stringify(entry)}`;
+}
+
+/**
+ * The record as written: JSON, one note per line (`recordLine`, in the order given: the order the import wrote the
+ * notes, the same from one run to the next) so that a diff of two records reads. The notes' lines are made as each
+ * note's write is answered, not all at the end: a hundred thousand of them were half a second with nothing else to do.
+ */
+export function renderState(state: Omit<ImportState, "notes">, noteLines: string[]): string {
 	const rest = { counts: state.counts, problems: state.problems, rejected: state.rejected };
 	const tail = JSON.stringify(rest, null, 2).slice(1, -1).trimEnd();
-	return `{\n  "format": ${state.format},\n  "key": ${JSON.stringify(state.key)},\n  "notes": {\n${notes.join(",\n")}\n  },${tail}\n}\n`;
+	return `{\n  "format": ${state.format},\n  "key": ${JSON.stringify(state.key)},\n  "notes": {\n${noteLines.join(",\n")}\n  },${tail}\n}\n`;
 }
 
 /**
