@@ -34,19 +34,51 @@ function settle(): void {
 	}
 }
 
+/**
+ * How long, in ms, some task on this machine has waited for I/O since boot (Linux's pressure stall information), or
+ * null where the system does not tell. Shown beside each run: on a shared host the disk's own state (another
+ * tenant, the discards after a large removal) can stall one phase for seconds, which its time alone cannot say.
+ */
+function ioStallMs(): number | null {
+	try {
+		const total = /^some .*total=(\d+)/m.exec(readFileSync("/proc/pressure/io", "utf8"))?.[1];
+		return total === undefined ? null : Number(total) / 1000;
+	} catch {
+		return null;
+	}
+}
+
+/** A timed phase: its duration, and the I/O stall while it ran (null where unknown). */
+interface Phase {
+	ms: number;
+	stallMs: number | null;
+}
+
+/** Times `work`, with the I/O stall it met, and what it returned. */
+async function phase<T>(work: () => T | Promise<T>): Promise<Phase & { value: T }> {
+	const stallBefore = ioStallMs();
+	const start = now();
+	const value = await work();
+	const ms = now() - start;
+	const stallAfter = ioStallMs();
+	return { ms, stallMs: stallBefore === null || stallAfter === null ? null : stallAfter - stallBefore, value };
+}
+
 /** Plain fs floor for an import: read every input, write the same number of files and bytes. */
-function floor(inputDir: string, outputSizes: number[], outDir: string): number {
+function floor(inputDir: string, outputSizes: number[], outDir: string): Promise<Phase> {
 	rmSync(outDir, { recursive: true, force: true });
 	mkdirSync(outDir, { recursive: true });
 	settle();
-	const start = now();
+	return phase(() => floorWork(inputDir, outputSizes, outDir));
+}
+
+function floorWork(inputDir: string, outputSizes: number[], outDir: string): void {
 	for (const file of listFiles(inputDir)) readFileSync(file, "utf8");
 	outputSizes.forEach((size, i) => {
 		const dir = join(outDir, String(i % 8));
 		if (i < 8) mkdirSync(dir, { recursive: true });
 		writeFileSync(join(dir, `${i}.md`), "x".repeat(size));
 	});
-	return now() - start;
 }
 
 /** Plain fs read of every file in a folder. */
@@ -69,8 +101,8 @@ export async function importSuite(): Promise<Figure[]> {
 		inputBytes += Buffer.byteLength(page.text);
 	}
 
-	const imports: number[] = [];
-	const floors: number[] = [];
+	const imports: Phase[] = [];
+	const floors: Phase[] = [];
 	const reruns: number[] = [];
 	const reads: number[] = [];
 	let notes = 0;
@@ -82,19 +114,20 @@ export async function importSuite(): Promise<Figure[]> {
 		// The floor goes first every other run (with the sizes the first import wrote): on this kind of machine each
 		// write slows while the disk takes in the one before, and neither side should always come second.
 		const floorFirst = run % 2 === 1 && sizes.length > 0;
-		if (floorFirst) floors.push(floor(inputDir, sizes, join(WORK, `floor-${run}`)));
+		if (floorFirst) floors.push(await floor(inputDir, sizes, join(WORK, `floor-${run}`)));
 		settle();
-		const start = now();
-		// As the command-line tool imports: the gaps and suggestions found on the writer thread.
-		const vault = new FsVault(vaultDir);
-		const result = await importPages(readInputs(inputDir), vault, { root: "", yaml: nodeYaml, proseAnalyst: vault.proseAnalyst });
-		imports.push(now() - start);
+		const imported = await phase(() => {
+			// As the command-line tool imports: the gaps and suggestions found on the writer thread.
+			const vault = new FsVault(vaultDir);
+			return importPages(readInputs(inputDir), vault, { root: "", yaml: nodeYaml, proseAnalyst: vault.proseAnalyst });
+		});
+		imports.push(imported);
 		const written = listFiles(vaultDir);
 		notes = written.filter((f) => f.endsWith(".md")).length;
 		sizes = written.map((f) => Buffer.byteLength(readFileSync(f, "utf8")));
 		outputBytes = sizes.reduce((a, b) => a + b, 0);
-		if (!floorFirst) floors.push(floor(inputDir, sizes, join(WORK, `floor-${run}`)));
-		if (result.created.length !== notes) throw new Error(`expected ${notes} created, got ${result.created.length}`);
+		if (!floorFirst) floors.push(await floor(inputDir, sizes, join(WORK, `floor-${run}`)));
+		if (imported.value.created.length !== notes) throw new Error(`expected ${notes} created, got ${imported.value.created.length}`);
 
 		settle();
 		const again = now();
@@ -106,8 +139,9 @@ export async function importSuite(): Promise<Figure[]> {
 	}
 	rmSync(WORK, { recursive: true, force: true });
 
-	const importMs = median(imports);
-	const floorMs = median(floors);
+	const importMs = median(imports.map((p) => p.ms));
+	const floorMs = median(floors.map((p) => p.ms));
+	const stalls = (i: Phase, f: Phase | undefined) => (i.stallMs === null || f === undefined || f.stallMs === null ? "" : `I/O stalls ${(i.stallMs / 1000).toFixed(1)} / ${(f.stallMs / 1000).toFixed(1)} s`);
 	const rerunMs = median(reruns);
 	const readMs = median(reads);
 	return [
@@ -115,7 +149,11 @@ export async function importSuite(): Promise<Figure[]> {
 		{ suite: "import", name: "import, median of 3", value: importMs, unit: "ms" },
 		{ suite: "import", name: "floor: read inputs + write same bytes (fs)", value: floorMs, unit: "ms" },
 		{ suite: "import", name: "import / floor", value: importMs / floorMs, unit: "×", target: "≤ 3×", ok: importMs / floorMs <= 3 },
-		...imports.map((ms, run) => ({ suite: "import", name: `  run ${run + 1}: ${ms.toFixed(0)} / ${(floors[run] ?? 0).toFixed(0)} ms${run % 2 === 1 ? " (floor first)" : ""}`, value: ms / (floors[run] ?? ms), unit: "×" })),
+		...imports.map((i, run) => {
+			const f = floors[run];
+			const remarks = [run % 2 === 1 ? "floor first" : "", stalls(i, f)].filter((r) => r !== "").join("; ");
+			return { suite: "import", name: `  run ${run + 1}: ${i.ms.toFixed(0)} / ${(f?.ms ?? 0).toFixed(0)} ms${remarks === "" ? "" : ` (${remarks})`}`, value: i.ms / (f?.ms ?? i.ms), unit: "×" };
+		}),
 		{ suite: "import", name: "idempotent re-run, median of 3", value: rerunMs, unit: "ms" },
 		{ suite: "import", name: "plain read of the vault (fs)", value: readMs, unit: "ms" },
 		{ suite: "import", name: "re-run / plain read", value: rerunMs / readMs, unit: "×", target: "≤ 1.5×", ok: rerunMs / readMs <= 1.5 },
