@@ -10,6 +10,9 @@
  * its properties in JSON and its body as bytes, and the worker writes it as the import would have (its YAML, its
  * fingerprint), the body's bytes as they came. Rendering was a third of the main thread's import, and a machine with
  * two cores had the second mostly waiting.
+ *
+ * Before the first note, the bundle also finds the pages' gaps and their suggestions (the core's `ProseAnalyser`):
+ * the texts come as the import parses its pages, and the answer goes back while the import plans its notes.
  */
 import { Buffer } from "buffer";
 import type * as Fs from "fs";
