@@ -111,16 +111,19 @@ class ScannedText {
 		return k >= 0 && 3 * k < this.scan.length;
 	}
 
+	/** Where token `k` starts in the text. */
 	start(k: number): number {
 		const start = this.scan[3 * k + 1]!;
 		return start >= 0 ? start : ~start;
 	}
 
+	/** Where token `k` ends in the text. */
 	end(k: number): number {
 		const end = this.scan[3 * k + 2]!;
 		return end >= 0 ? end : ~end;
 	}
 
+	/** True when token `k` is a dash or a punctuation mark. */
 	isMark(k: number): boolean {
 		return this.scan[3 * k + 2]! < 0;
 	}
@@ -197,7 +200,8 @@ export class GapSuggester {
 			const space = pair.indexOf(" ");
 			pairHashes.add(pairHash(lowerHash(pair, 0, space), lowerHash(pair, space + 1, pair.length)));
 		}
-		// One scan of every distinct text for the wanted word pairs; only a text that holds one is tokenised and kept.
+		// One pass over every distinct text's scan for the wanted word pairs; only a text that holds one is kept, and
+		// read only around them.
 		const words: string[] = [];
 		texts.forEach((source, text) => {
 			const scan = scanOf(source);

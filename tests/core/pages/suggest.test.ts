@@ -1,5 +1,7 @@
 import { findGaps } from "../../../src/core/pages/gaps";
-import { GapSuggester, type CorpusText } from "../../../src/core/pages/suggest";
+import { GapSuggester, scanTokens, type CorpusText } from "../../../src/core/pages/suggest";
+import { tokenize } from "../../../src/core/pages/tokens";
+import { rng } from "../../helpers/random";
 
 const CODE = /E\d{3}/g;
 const GAPPED = "We train RL on . Then we test it.";
@@ -41,5 +43,56 @@ describe("GapSuggester", () => {
 
 	it("offers nothing when no other page holds the words", () => {
 		expect(suggestFor([{ text: FULL, file: "a.txt", title: "A" }], "a.txt")).toBeNull();
+	});
+});
+
+describe("scanTokens", () => {
+	/** The scan read back as tokens: start, end, mark, and whether it is all ASCII with the hash stored. */
+	function readBack(scan: Int32Array): { start: number; end: number; isMark: boolean; ascii: boolean; hash: number }[] {
+		const out = [];
+		for (let i = 0; i < scan.length; i += 3) {
+			const start = scan[i + 1] ?? 0;
+			const end = scan[i + 2] ?? 0;
+			out.push({ start: start >= 0 ? start : ~start, end: end >= 0 ? end : ~end, isMark: end < 0, ascii: start >= 0, hash: (scan[i] ?? 0) >>> 0 });
+		}
+		return out;
+	}
+
+	/** FNV-1a of the lower-cased token, as the suggester hashes ASCII words. */
+	function fnv(word: string): number {
+		let hash = 0x811c9dc5;
+		for (const ch of word) hash = Math.imul(hash ^ (ch.codePointAt(0) ?? 0), 0x01000193);
+		return hash >>> 0;
+	}
+
+	it("keeps every token but quote marks, with its place, its kind and, for ASCII words, the hash of its lower case", () => {
+		const alphabet = ["a", "B", "z", "0", "$", "%", "'", "’", "“", '"', ".", "-", "—", ",", "?", " ", "\n", "é", "ß", "日", "𝒜", "\uD800", "#"];
+		const random = rng(11);
+		for (let n = 0; n < 3000; n++) {
+			let text = "";
+			const length = Math.floor(random() * 30);
+			for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+			const expected = tokenize(text)
+				.filter((t) => !/^['"‘’“”]+$/.test(t.text))
+				.map((t) => {
+					const ascii = /^[\x00-\x7f]*$/.test(t.text);
+					return { start: t.start, end: t.end, isMark: t.isMark, ascii, hash: ascii ? fnv(t.lower) : 0 };
+				});
+			expect(readBack(scanTokens(text))).toEqual(expected);
+		}
+	});
+
+	it("gives the suggester the same answers as scanning in place, for a text far longer than its first buffer", () => {
+		const long = `${"We train RL on toy tasks. ".repeat(400)}${FULL}`;
+		const [gap] = findGaps(GAPPED, CODE);
+		if (gap === undefined) throw new Error("the gapped sentence has no gap");
+		const corpus = [
+			{ text: GAPPED, file: "a.txt", title: "A" },
+			{ text: long, file: "b.txt", title: "B" },
+		];
+		const kept = new Map(corpus.map((c) => [c.text, scanTokens(c.text)]));
+		const ahead = new GapSuggester(corpus, [gap], (text) => kept.get(text) ?? scanTokens(text)).suggest(gap, "a.txt");
+		expect(ahead).toEqual({ words: "math problems", file: "b.txt", title: "B" });
+		expect(new GapSuggester(corpus, [gap]).suggest(gap, "a.txt")).toEqual(ahead);
 	});
 });
