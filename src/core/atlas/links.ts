@@ -20,11 +20,16 @@ export class Linker {
 	private readonly links = new Map<string, Made>();
 
 	constructor(private readonly paths: Map<string, string>, otherPaths: string[]) {
-		const all = new Set([...paths.values(), ...otherPaths.filter((p) => p.endsWith(".md"))]);
-		for (const path of all) {
-			const key = noteBaseName(path).toLowerCase();
-			this.baseCounts.set(key, (this.baseCounts.get(key) ?? 0) + 1);
-		}
+		// The planned paths are distinct already; only the vault's own files can repeat one (a note imported before).
+		// A first import has none, and is spared a set of a hundred thousand paths.
+		const planned = otherPaths.length === 0 ? null : new Set(paths.values());
+		for (const path of paths.values()) this.count(path);
+		for (const path of otherPaths) if (path.endsWith(".md") && planned?.has(path) !== true) this.count(path);
+	}
+
+	private count(path: string): void {
+		const key = noteBaseName(path).toLowerCase();
+		this.baseCounts.set(key, (this.baseCounts.get(key) ?? 0) + 1);
 	}
 
 	/** The link target for a note id (base name or path without `.md`), or null for an unknown id. */
