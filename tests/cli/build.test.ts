@@ -86,7 +86,7 @@ describe("research-atlas build", () => {
 	it("writes the same notes from the built tool, whose writer thread renders them (bin → dist/cli.js, built by npm test)", async () => {
 		const root = join(__dirname, "..", "..");
 		// The build inlined the writer thread's own bundle (else the tool renders every note itself).
-		expect(readFileSync(join(root, "dist", "cli.js"), "utf8")).toMatch(/WRITER_WORKER_SOURCE = [`"]/);
+		expect(readFileSync(join(root, "dist", "cli.js"), "utf8")).toMatch(/WRITER_WORKER_SOURCE = [`"']/);
 		const fromSource = mkdtempSync(join(tmpdir(), "atlas-cli-"));
 		const fromBuild = mkdtempSync(join(tmpdir(), "atlas-cli-"));
 		await run(["build", "--seeds", SEEDS_DIR, "--vault", fromSource]);
