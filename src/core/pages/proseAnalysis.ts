@@ -6,7 +6,7 @@
  */
 import { codeMatcher } from "../episodes/code";
 import { findGaps, type Gap } from "./gaps";
-import { GapSuggester, scanTokens, type CorpusText, type GapSuggestion, type TokenScan } from "./suggest";
+import { GapSuggester, scanTokens, type GapSuggestion, type NumberedCorpus, type TokenScan } from "./suggest";
 
 /** New distinct texts, numbered on from those handed over before, and the texts (by number) to search for gaps. */
 export interface ProseTexts {
@@ -47,8 +47,8 @@ export class ProseAnalyser implements ProseTextSink {
 	private readonly matcher: RegExp;
 	private readonly texts: string[] = [];
 	private readonly gaps = new Map<number, Gap[]>();
-	/** Each text's scan for the suggester, when made as the texts come (`scanAhead`). */
-	private readonly scans = new Map<string, TokenScan>();
+	/** Each text's scan for the suggester, by number, when made as the texts come (`scanAhead`). */
+	private scans: TokenScan[] = [];
 
 	/**
 	 * `scanAhead`: scan each text for the suggester as it is added rather than when the suggestions are asked for, for
@@ -61,7 +61,7 @@ export class ProseAnalyser implements ProseTextSink {
 	add(batch: ProseTexts): void {
 		for (const text of batch.texts) {
 			this.texts.push(text);
-			if (this.scanAhead) this.scans.set(text, scanTokens(text));
+			if (this.scanAhead) this.scans.push(scanTokens(text));
 		}
 		for (const index of batch.search) {
 			const gaps = findGaps(this.texts[index] ?? "", this.matcher);
@@ -70,10 +70,13 @@ export class ProseAnalyser implements ProseTextSink {
 	}
 
 	analyse({ names, corpus, prose }: ProseCorpus): ProseAnalysis {
-		const texts: CorpusText[] = [];
-		for (let i = 0; i < corpus.length; i += 3) texts.push({ text: this.texts[corpus[i] ?? 0] ?? "", file: names[corpus[i + 1] ?? 0] ?? "", title: names[corpus[i + 2] ?? 0] ?? "" });
-		const suggester = new GapSuggester(texts, [...this.gaps.values()].flat(), (text) => this.scans.get(text) ?? scanTokens(text));
-		this.scans.clear();
+		// The texts are numbered in the order the corpus first meets them (the collector numbers them so), as the
+		// suggester reads a corpus.
+		const entries: NumberedCorpus["entries"] = [];
+		for (let i = 0; i < corpus.length; i += 3) entries.push({ text: corpus[i] ?? 0, file: names[corpus[i + 1] ?? 0] ?? "", title: names[corpus[i + 2] ?? 0] ?? "" });
+		const scans = this.scans;
+		const suggester = new GapSuggester({ texts: this.texts, entries }, [...this.gaps.values()].flat(), (text) => scans[text] ?? scanTokens(this.texts[text] ?? ""));
+		this.scans = [];
 		const suggestions: (GapSuggestion | null)[] = [];
 		for (let i = 0; i < prose.length; i += 2) {
 			const gaps = this.gaps.get(prose[i] ?? 0);

@@ -140,6 +140,32 @@ function fillKey(pair: string, after: string): string {
 }
 
 /**
+ * A corpus with each distinct text once, numbered in the order the corpus first meets it, and every text of the
+ * corpus, in order, by that number: how the suggester reads it. An import's analysis numbers its texts so as it
+ * collects them; `numberCorpus` does it for a plain list.
+ */
+export interface NumberedCorpus {
+	texts: string[];
+	entries: { text: number; file: string; title: string }[];
+}
+
+/** Numbers a corpus's distinct texts in the order they are first met. */
+export function numberCorpus(corpus: CorpusText[]): NumberedCorpus {
+	const numbers = new Map<string, number>();
+	const texts: string[] = [];
+	const entries = corpus.map(({ text, file, title }) => {
+		let number = numbers.get(text);
+		if (number === undefined) {
+			number = texts.length;
+			numbers.set(text, number);
+			texts.push(text);
+		}
+		return { text: number, file, title };
+	});
+	return { texts, entries };
+}
+
+/**
  * Finds suggestions for many gaps in one pass over the corpus (indexes only the word pairs the gaps need). Each
  * distinct text is scanned once however many pages hold it (a question's description is repeated on every page that
  * lists the question); its occurrences, in corpus order, say where a fill found in it comes from.
@@ -157,11 +183,16 @@ export class GapSuggester {
 	private readonly positions = new Map<string, Position[]>();
 	private readonly ranked = new Map<string, { best: Candidate | null; other: Candidate | null }>();
 
+	private readonly texts: string[];
+	private readonly corpus: NumberedCorpus["entries"];
+
 	/**
-	 * `scanOf` gives a text's scan: by default worked out here, or kept by a host that scanned the texts as they came
-	 * (the same answer either way).
+	 * `scanOf` gives a distinct text's scan, by its number: by default worked out here, or kept by a host that scanned
+	 * the texts as they came (the same answer either way).
 	 */
-	constructor(private readonly corpus: CorpusText[], gaps: Gap[], scanOf: (text: string) => TokenScan = scanTokens) {
+	constructor(numbered: NumberedCorpus, gaps: Gap[], scanOf: (text: number) => TokenScan = (text) => scanTokens(numbered.texts[text] ?? "")) {
+		this.texts = numbered.texts;
+		this.corpus = numbered.entries;
 		const wanted = new Set<string>();
 		const seconds = new Set<string>();
 		const fills = new Set<string>();
@@ -175,18 +206,8 @@ export class GapSuggester {
 			}
 		}
 		if (wanted.size === 0) return;
-		const distinct = new Map<string, number>();
-		const texts: string[] = [];
-		corpus.forEach((c, index) => {
-			const known = distinct.get(c.text);
-			if (known !== undefined) {
-				this.occurrences[known]?.push(index);
-				return;
-			}
-			distinct.set(c.text, texts.length);
-			this.occurrences.push([index]);
-			texts.push(c.text);
-		});
+		for (let text = 0; text < this.texts.length; text++) this.occurrences.push([]);
+		this.corpus.forEach((c, index) => this.occurrences[c.text]?.push(index));
 		// Lower-casing never shortens a word: a token longer than every wanted second word is none of them, and is not
 		// looked at further (the scan meets every word of the corpus).
 		let longestSecond = 0;
@@ -203,8 +224,8 @@ export class GapSuggester {
 		// One pass over every distinct text's scan for the wanted word pairs; only a text that holds one is kept, and
 		// read only around them.
 		const words: string[] = [];
-		texts.forEach((source, text) => {
-			const scan = scanOf(source);
+		this.texts.forEach((source, text) => {
+			const scan = scanOf(text);
 			// Token `at` is at `3 * at` in the scan: its hash, its start (`~start` if not ASCII), its end.
 			for (let at = 1, i = 3; i < scan.length; at++, i += 3) {
 				const secondAscii = scan[i + 1]! >= 0;
@@ -259,7 +280,7 @@ export class GapSuggester {
 		const pick = ranked.best !== null && this.corpus[ranked.best.text]?.file === excludeFile ? ranked.other : ranked.best;
 		const source = pick === null ? undefined : this.corpus[pick.text];
 		if (pick === null || source === undefined) return null;
-		return { words: source.text.slice(pick.start, pick.end), file: source.file, title: source.title };
+		return { words: (this.texts[source.text] ?? "").slice(pick.start, pick.end), file: source.file, title: source.title };
 	}
 
 	/**

@@ -1,5 +1,5 @@
 import { findGaps } from "../../../src/core/pages/gaps";
-import { GapSuggester, scanTokens, type CorpusText } from "../../../src/core/pages/suggest";
+import { GapSuggester, numberCorpus, scanTokens, type CorpusText } from "../../../src/core/pages/suggest";
 import { tokenize } from "../../../src/core/pages/tokens";
 import { rng } from "../../helpers/random";
 
@@ -10,7 +10,7 @@ const FULL = "We train RL on math problems. Then we test it.";
 function suggestFor(corpus: CorpusText[], gappedFile: string): ReturnType<GapSuggester["suggest"]> {
 	const [gap] = findGaps(GAPPED, CODE);
 	if (gap === undefined) throw new Error("the gapped sentence has no gap");
-	return new GapSuggester([{ text: GAPPED, file: gappedFile, title: "Gapped" }, ...corpus], [gap]).suggest(gap, gappedFile);
+	return new GapSuggester(numberCorpus([{ text: GAPPED, file: gappedFile, title: "Gapped" }, ...corpus]), [gap]).suggest(gap, gappedFile);
 }
 
 describe("GapSuggester", () => {
@@ -90,9 +90,10 @@ describe("scanTokens", () => {
 			{ text: GAPPED, file: "a.txt", title: "A" },
 			{ text: long, file: "b.txt", title: "B" },
 		];
-		const kept = new Map(corpus.map((c) => [c.text, scanTokens(c.text)]));
-		const ahead = new GapSuggester(corpus, [gap], (text) => kept.get(text) ?? scanTokens(text)).suggest(gap, "a.txt");
+		const numbered = numberCorpus(corpus);
+		const kept = numbered.texts.map((text) => scanTokens(text));
+		const ahead = new GapSuggester(numbered, [gap], (text) => kept[text] ?? new Int32Array()).suggest(gap, "a.txt");
 		expect(ahead).toEqual({ words: "math problems", file: "b.txt", title: "B" });
-		expect(new GapSuggester(corpus, [gap]).suggest(gap, "a.txt")).toEqual(ahead);
+		expect(new GapSuggester(numbered, [gap]).suggest(gap, "a.txt")).toEqual(ahead);
 	});
 });
