@@ -87,13 +87,7 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 		return { created: [], updated: [], refreshed: [], unchanged, kept: [], counts: record.counts, problems: record.problems, rejected: record.rejected, atlas: null };
 	}
 
-	const analyst = options.proseAnalyst?.(options.codePattern);
-	const started = analyst === undefined ? null : startAtlas(inputs, { codePattern: options.codePattern }, analyst);
-	// Asked for at once, so that an import that stops before its notes (a path outside the folder) leaves nothing waiting.
-	const analysis = started === null || analyst === undefined ? null : analyst.analyse(started.corpus);
-	// Awaited below; an import that stops before then must not leave its failure unhandled.
-	analysis?.catch(() => undefined);
-	const atlas = started?.atlas ?? buildAtlas(inputs, { codePattern: options.codePattern });
+	const { atlas, whole } = beginAtlas(inputs, options);
 	const { existing, contents } = await readExisting(vault, options.root, options.yaml);
 	const planned = atlasToNotes(atlas, existing, { root: options.root, codePattern: options.codePattern });
 	const reportPath = planned.paths.get(INDEX_IDS.report) ?? "";
@@ -103,7 +97,7 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 		if (!isInside(options.root, path)) throw new Error(`refusing to write outside the target folder "${options.root}": ${path}`);
 	}
 	// The notes' bodies show the gaps and their suggestions: from here on the atlas must be whole.
-	if (started !== null && analysis !== null) started.complete(await analysis);
+	await whole();
 
 	// Each note is rendered, planned against the vault as it was read, and written at once: its text is not kept for
 	// the rest of the import (a hundred thousand notes' text held to the end was most of the import's garbage
@@ -180,6 +174,29 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 		await writeRecord(vault, recordPath, recordText, renderState({ format: IMPORT_FORMAT, key, counts, problems: result.problems, rejected }, lines));
 	}
 	return result;
+}
+
+/**
+ * The atlas, and what makes it whole: with the host's analyst, its gaps and suggestions are found on another thread
+ * while the import goes on, and `whole` attaches them; without one, it is whole already.
+ */
+function beginAtlas(inputs: InputFile[], options: ImportOptions): { atlas: Atlas; whole: () => Promise<void> } {
+	const analyst = options.proseAnalyst?.(options.codePattern);
+	if (analyst === undefined) {
+		const atlas = buildAtlas(inputs, { codePattern: options.codePattern });
+		return { atlas, whole: () => Promise.resolve() };
+	}
+	const started = startAtlas(inputs, { codePattern: options.codePattern }, analyst);
+	// Asked for at once, so that an import that stops before its notes (a path outside the folder) leaves nothing
+	// waiting; and caught here, so that such an import leaves no failure unhandled either (`whole` still throws it).
+	const analysis = analyst.analyse(started.corpus);
+	analysis.catch(() => undefined);
+	return {
+		atlas: started.atlas,
+		whole: async () => {
+			started.complete(await analysis);
+		},
+	};
 }
 
 /**
