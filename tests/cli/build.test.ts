@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, cpSync, utimesSync } from "fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, cpSync, utimesSync } from "fs";
 import { execFileSync } from "child_process";
-import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../src/cli/main";
 import { SEEDS_DIR } from "../helpers/seeds";
+import { tempDir } from "../helpers/tempDir";
 
 async function run(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
 	const out: string[] = [];
@@ -21,7 +21,7 @@ function walk(dir: string, base = dir): string[] {
 
 describe("research-atlas build", () => {
 	it("imports the seeds and prints one JSON object with counts, files and problems", async () => {
-		const vault = mkdtempSync(join(tmpdir(), "atlas-cli-"));
+		const vault = tempDir("atlas-cli-");
 		const { code, out } = await run(["build", "--seeds", SEEDS_DIR, "--vault", vault, "--json"]);
 		expect(code).toBe(0);
 		expect(out).toHaveLength(1);
@@ -36,7 +36,7 @@ describe("research-atlas build", () => {
 	});
 
 	it("writes nothing on a second run: contents and modification times unchanged", async () => {
-		const vault = mkdtempSync(join(tmpdir(), "atlas-cli-"));
+		const vault = tempDir("atlas-cli-");
 		await run(["build", "--seeds", SEEDS_DIR, "--vault", vault]);
 		const old = new Date("2020-01-01T00:00:00Z");
 		const files = walk(vault);
@@ -48,9 +48,9 @@ describe("research-atlas build", () => {
 	});
 
 	it("refreshes only the generated properties of a note whose text the user edited on disk", async () => {
-		const seeds = mkdtempSync(join(tmpdir(), "atlas-seeds-"));
+		const seeds = tempDir("atlas-seeds-");
 		cpSync(SEEDS_DIR, seeds, { recursive: true });
-		const vault = mkdtempSync(join(tmpdir(), "atlas-cli-"));
+		const vault = tempDir("atlas-cli-");
 		await run(["build", "--seeds", seeds, "--vault", vault]);
 		const note = join(vault, "Questions", "Can a single training example unlock mathematical reasoning.md");
 		const edited = readFileSync(note, "utf8").replace("## In the atlas", "My own notes.\n\n## In the atlas");
@@ -69,11 +69,11 @@ describe("research-atlas build", () => {
 	});
 
 	it("exits non-zero when an input is rejected, after importing all the good ones", async () => {
-		const seeds = mkdtempSync(join(tmpdir(), "atlas-seeds-"));
+		const seeds = tempDir("atlas-seeds-");
 		cpSync(SEEDS_DIR, seeds, { recursive: true });
 		writeFileSync(join(seeds, "broken.bin"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe]));
 		writeFileSync(join(seeds, "empty.txt"), "");
-		const vault = mkdtempSync(join(tmpdir(), "atlas-cli-"));
+		const vault = tempDir("atlas-cli-");
 		const { code, out } = await run(["build", "--seeds", seeds, "--vault", vault, "--json"]);
 		expect(code).toBe(1);
 		const json = JSON.parse(out[0] ?? "{}") as { rejected: string[]; problems: { file: string; message: string }[]; counts: { question: number } };
@@ -87,8 +87,8 @@ describe("research-atlas build", () => {
 		const root = join(__dirname, "..", "..");
 		// The build inlined the writer thread's own bundle (else the tool renders every note itself).
 		expect(readFileSync(join(root, "dist", "cli.js"), "utf8")).toMatch(/WRITER_WORKER_SOURCE = [`"']/);
-		const fromSource = mkdtempSync(join(tmpdir(), "atlas-cli-"));
-		const fromBuild = mkdtempSync(join(tmpdir(), "atlas-cli-"));
+		const fromSource = tempDir("atlas-cli-");
+		const fromBuild = tempDir("atlas-cli-");
 		await run(["build", "--seeds", SEEDS_DIR, "--vault", fromSource]);
 		const out = execFileSync(process.execPath, [join(root, "bin", "research-atlas.mjs"), "build", "--seeds", SEEDS_DIR, "--vault", fromBuild, "--json"], { encoding: "utf8" });
 		expect((JSON.parse(out) as { files: unknown }).files).toEqual({ written: 136, created: 136, updated: 0, refreshed: 0, unchanged: 0, skipped: 0 });
@@ -105,7 +105,7 @@ describe("research-atlas build", () => {
 	});
 
 	it("installs and enables the plugin when asked, with the source pages beside the notes", async () => {
-		const vault = mkdtempSync(join(tmpdir(), "atlas-cli-"));
+		const vault = tempDir("atlas-cli-");
 		const { code } = await run(["build", "--seeds", SEEDS_DIR, "--vault", vault, "--install-plugin"]);
 		expect(code).toBe(0);
 		const plugin = join(vault, ".obsidian", "plugins", "research-atlas");

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { main } from "../../src/cli/main";
 import { SEEDS_DIR } from "../helpers/seeds";
+import { tempDir } from "../helpers/tempDir";
 
 async function run(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
 	const out: string[] = [];
@@ -15,7 +15,7 @@ describe("research-atlas citations", () => {
 	let vault: string;
 
 	beforeAll(() => {
-		vault = mkdtempSync(join(tmpdir(), "atlas-citations-"));
+		vault = tempDir("atlas-citations-");
 		mkdirSync(join(vault, "Episodes"));
 		mkdirSync(join(vault, ".obsidian"));
 		writeFileSync(join(vault, "Episodes", "E026.md"), "---\ntype: episode\ncode: E026\n---\nE026 is this note.\n");
@@ -61,7 +61,7 @@ describe("research-atlas citations", () => {
 	});
 
 	it("indexes the demo vault built from the seeds", async () => {
-		const demo = mkdtempSync(join(tmpdir(), "atlas-citations-demo-"));
+		const demo = tempDir("atlas-citations-demo-");
 		expect((await run(["build", "--seeds", SEEDS_DIR, "--vault", demo])).code).toBe(0);
 		const { out } = await run(["citations", "--vault", demo, "--code", "E026", "--json"]);
 		const report = JSON.parse(out[0] ?? "{}") as { codes: Array<{ episode: string; citations: Array<{ file: string; line: number }> }> };

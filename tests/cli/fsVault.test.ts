@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, rmSync, statSync } from "fs";
 import { join } from "path";
 import { FsVault } from "../../src/cli/fsVault";
+import { tempDir } from "../helpers/tempDir";
 
 describe("FsVault.create", () => {
 	it("makes folders as needed, and again when one was removed after it was made", async () => {
-		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
+		const dir = tempDir("atlas-fs-");
 		const vault = new FsVault(dir);
 		await vault.create("Questions/A.md", "a");
 		rmSync(join(dir, "Questions"), { recursive: true });
@@ -14,7 +14,7 @@ describe("FsVault.create", () => {
 	});
 
 	it("answers each create with the file's size and modification time, as the disk tells them", async () => {
-		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
+		const dir = tempDir("atlas-fs-");
 		const vault = new FsVault(dir);
 		const stats = await Promise.all(["A.md", "Q/B.md"].map((path, i) => vault.create(path, "é".repeat(i + 1))));
 		for (const [i, path] of ["A.md", "Q/B.md"].entries()) {
@@ -25,7 +25,7 @@ describe("FsVault.create", () => {
 	});
 
 	it("never overwrites a file and never writes outside the vault", async () => {
-		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
+		const dir = tempDir("atlas-fs-");
 		const vault = new FsVault(dir);
 		await vault.create("A.md", "mine");
 		await expect(async () => vault.create("A.md", "theirs")).rejects.toThrow();
@@ -34,7 +34,7 @@ describe("FsVault.create", () => {
 	});
 
 	it("writes many files at once (batched to its writer thread): each lands with its text, and only the bad one fails", async () => {
-		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
+		const dir = tempDir("atlas-fs-");
 		const vault = new FsVault(dir);
 		await vault.create("Taken.md", "mine");
 		const names = Array.from({ length: 300 }, (_, i) => `F${i % 7}/N${i}.md`);
@@ -46,7 +46,7 @@ describe("FsVault.create", () => {
 	});
 
 	it("never leaves a write waiting when its writer thread is stopped from outside, and writes again afterwards", async () => {
-		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
+		const dir = tempDir("atlas-fs-");
 		const vault = new FsVault(dir);
 		// 200 files: three full batches are handed over at once, the rest on the next turn.
 		const creates = Array.from({ length: 200 }, (_, i) => vault.create(`N${i}.md`, `text ${i}`));
@@ -60,7 +60,7 @@ describe("FsVault.create", () => {
 	});
 
 	it("tells a file it wrote by the size and modification time the disk holds", async () => {
-		const dir = mkdtempSync(join(tmpdir(), "atlas-fs-"));
+		const dir = tempDir("atlas-fs-");
 		const vault = new FsVault(dir);
 		await vault.create("Q/É.md", "café ✓");
 		const disk = statSync(join(dir, "Q", "É.md"));
@@ -69,7 +69,7 @@ describe("FsVault.create", () => {
 	});
 
 	it("rejects, never throws, for a path outside the vault, whatever the call", () => {
-		const vault = new FsVault(mkdtempSync(join(tmpdir(), "atlas-fs-")));
+		const vault = new FsVault(tempDir("atlas-fs-"));
 		// Called without await: a synchronous throw would escape here instead of rejecting the promise.
 		const calls = [vault.create("../x.md", "x"), vault.read("../x.md"), vault.stat("../x.md"), vault.replace("../x.md", "", "x"), vault.list("../")];
 		return Promise.all(calls.map((call) => expect(call).rejects.toThrow(/outside the vault/)));

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, statSync, writeFileSync } from "fs";
 import { join } from "path";
 import { main } from "../../src/cli/main";
 import { SEEDS_DIR } from "../helpers/seeds";
+import { tempDir } from "../helpers/tempDir";
 
 async function run(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
 	const out: string[] = [];
@@ -18,7 +18,7 @@ describe("research-atlas hubs", () => {
 	let vault: string;
 
 	beforeEach(async () => {
-		vault = mkdtempSync(join(tmpdir(), "atlas-hubs-"));
+		vault = tempDir("atlas-hubs-");
 		expect((await run(["build", "--seeds", SEEDS_DIR, "--vault", vault, "--json"])).code).toBe(0);
 	});
 

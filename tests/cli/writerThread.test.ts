@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, statSync, writeFileSync } from "fs";
 import { join } from "path";
 import { generatePages } from "../../bench/corpus";
 import { bundleWorker } from "../../scripts/inlineWorkerPlugin.mjs";
@@ -10,16 +9,13 @@ import { importPages, isUntouched, MemoryVault, renderNote, type InputFile, type
 import { pairwiseYaml } from "../../src/core/markdown/yaml";
 import { loadVaultDir } from "../helpers/memoryApp";
 import { loadSeeds } from "../helpers/seeds";
+import { tempDir } from "../helpers/tempDir";
 
 /** The writer thread's bundle, built as the tool's build builds it. */
 let source = "";
 beforeAll(async () => {
 	source = (await bundleWorker(WRITER_WORKER)).code;
 });
-
-function tempDir(): string {
-	return mkdtempSync(join(tmpdir(), "atlas-writer-"));
-}
 
 /** The import record without the size and modification time of each entry (the disk's, or a memory vault's counter). */
 function withoutStats(record: string | undefined): string | undefined {
@@ -49,7 +45,7 @@ describe("the writer thread that renders notes", () => {
 		["with room to spare", Infinity, true],
 		["past its limit, which asks the import to render the next ones itself", 0, false],
 	])("writes each new note it is handed as the import renders it, and answers with its fingerprint (%s)", async (_, renderHereAfter, canTake) => {
-		const dir = tempDir();
+		const dir = tempDir("atlas-writer-");
 		const vault = new FsVault(dir, { writerSource: source, renderHereAfter });
 		const creator = vault.noteCreator;
 		if (creator === undefined) throw new Error("no note creator");
@@ -74,7 +70,7 @@ describe("the writer thread that renders notes", () => {
 	});
 
 	it("never replaces a file that is there: the note is refused with the system's code, the file left as it was", async () => {
-		const dir = tempDir();
+		const dir = tempDir("atlas-writer-");
 		writeFileSync(join(dir, "Mine.md"), "my own text");
 		const vault = new FsVault(dir, { writerSource: source, renderHereAfter: Infinity });
 		await expect(vault.noteCreator?.create("Mine.md", { type: "question", title: "Mine" }, "generated")).rejects.toMatchObject({ code: "EEXIST" });
@@ -83,7 +79,7 @@ describe("the writer thread that renders notes", () => {
 	});
 
 	it("has no note creator without its bundle: the writer then only writes", () => {
-		expect(new FsVault(tempDir(), { writerSource: null }).noteCreator).toBeUndefined();
+		expect(new FsVault(tempDir("atlas-writer-"), { writerSource: null }).noteCreator).toBeUndefined();
 	});
 });
 
@@ -101,7 +97,7 @@ describe("an import through the rendering writer", () => {
 		["every note rendered on the import's thread", 0],
 		["the two mixed as the writer falls behind", 24],
 	])("writes the vault the import writes itself, then nothing on a re-run (%s)", async (_, renderHereAfter) => {
-		const dir = tempDir();
+		const dir = tempDir("atlas-writer-");
 		const result = await importPages(inputs, new FsVault(dir, { writerSource: source, renderHereAfter }), { root: "", yaml: nodeYaml });
 		expect(result.created).toHaveLength(expected.size - 1);
 		const written = new Map(Object.entries(loadVaultDir(dir)));
@@ -119,7 +115,7 @@ describe("an import through the rendering writer", () => {
 		["every note rendered on the writer thread", Infinity],
 		["the notes rendered on both threads", 24],
 	])("finds the gaps and their suggestions on the writer thread, and writes the same vault (%s)", async (_, renderHereAfter) => {
-		const dir = tempDir();
+		const dir = tempDir("atlas-writer-");
 		const vault = new FsVault(dir, { writerSource: source, renderHereAfter });
 		const analyst = vault.proseAnalyst;
 		if (analyst === undefined) throw new Error("no prose analyst");
@@ -151,7 +147,7 @@ describe("an import through the rendering writer", () => {
 	});
 
 	it("fails the import with the thread's reason when the analysis fails there", async () => {
-		const vault = new FsVault(tempDir(), { writerSource: source });
+		const vault = new FsVault(tempDir("atlas-writer-"), { writerSource: source });
 		const analyst = vault.proseAnalyst;
 		if (analyst === undefined) throw new Error("no prose analyst");
 		// A pattern the thread cannot compile (the import's own thread is given a good one, so only the thread fails).
@@ -159,11 +155,11 @@ describe("an import through the rendering writer", () => {
 	});
 
 	it("has no prose analyst without its bundle", () => {
-		expect(new FsVault(tempDir(), { writerSource: null }).proseAnalyst).toBeUndefined();
+		expect(new FsVault(tempDir("atlas-writer-"), { writerSource: null }).proseAnalyst).toBeUndefined();
 	});
 
 	it("renders every note itself when its YAML is not the one the writer renders with", async () => {
-		const vault = new FsVault(tempDir(), { writerSource: source, renderHereAfter: Infinity });
+		const vault = new FsVault(tempDir("atlas-writer-"), { writerSource: source, renderHereAfter: Infinity });
 		const create = jest.spyOn(vault.noteCreator ?? { create: () => Promise.reject(new Error("no note creator")) }, "create");
 		const otherYaml: YamlPort = { ...nodeYaml };
 		const result = await importPages(loadSeeds(), vault, { root: "", yaml: otherYaml });

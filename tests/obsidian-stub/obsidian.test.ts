@@ -17,9 +17,9 @@ import {
 	type TAbstractFile,
 } from "./obsidian";
 import { createApp, loadVaultDir } from "../helpers/memoryApp";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "../helpers/tempDir";
 
 describe("normalizePath", () => {
 	it.each([
@@ -317,7 +317,7 @@ describe("UI helpers", () => {
 
 describe("loadVaultDir", () => {
 	it("reads a folder into a map, skipping .obsidian", () => {
-		const dir = mkdtempSync(join(tmpdir(), "vault-"));
+		const dir = tempDir("vault-");
 		mkdirSync(join(dir, ".obsidian"));
 		mkdirSync(join(dir, "sub"));
 		writeFileSync(join(dir, ".obsidian", "app.json"), "{}");
