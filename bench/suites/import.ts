@@ -49,26 +49,28 @@ function ioStallMs(): number | null {
 }
 
 /**
- * A timed phase: its duration, the process's time in the kernel (every thread's), and the I/O stall while it ran
- * (null where unknown). Creating files is most of the kernel's share, and on ext4 without a journal it grows
+ * A timed phase: its duration, the process's CPU time in user space and in the kernel (every thread's), and the I/O
+ * stall while it ran (null where unknown). User time beside the wall time shows how much of the machine's cores the
+ * import kept busy. Creating files is most of the kernel's share, and on ext4 without a journal it grows
  * several-fold for minutes after a large removal (a look-up of every recently freed inode), which no I/O stall shows.
  */
 interface Phase {
 	ms: number;
+	userMs: number;
 	systemMs: number;
 	stallMs: number | null;
 }
 
-/** Times `work`, with what it cost the kernel and the I/O stall it met, and what it returned. */
+/** Times `work`, with the CPU it took, what it cost the kernel and the I/O stall it met, and what it returned. */
 async function phase<T>(work: () => T | Promise<T>): Promise<Phase & { value: T }> {
 	const stallBefore = ioStallMs();
 	const cpuBefore = process.cpuUsage();
 	const start = now();
 	const value = await work();
 	const ms = now() - start;
-	const systemMs = process.cpuUsage(cpuBefore).system / 1000;
+	const cpu = process.cpuUsage(cpuBefore);
 	const stallAfter = ioStallMs();
-	return { ms, systemMs, stallMs: stallBefore === null || stallAfter === null ? null : stallAfter - stallBefore, value };
+	return { ms, userMs: cpu.user / 1000, systemMs: cpu.system / 1000, stallMs: stallBefore === null || stallAfter === null ? null : stallAfter - stallBefore, value };
 }
 
 /** Plain fs floor for an import: read every input, write the same number of files and bytes. */
@@ -149,7 +151,7 @@ export async function importSuite(): Promise<Figure[]> {
 	const importMs = median(imports.map((p) => p.ms));
 	const floorMs = median(floors.map((p) => p.ms));
 	const seconds = (ms: number) => (ms / 1000).toFixed(1);
-	const kernel = (i: Phase, f: Phase | undefined) => (f === undefined ? "" : `system CPU ${seconds(i.systemMs)} / ${seconds(f.systemMs)} s`);
+	const cpu = (i: Phase, f: Phase | undefined) => (f === undefined ? "" : `user CPU ${seconds(i.userMs)} / ${seconds(f.userMs)} s, system ${seconds(i.systemMs)} / ${seconds(f.systemMs)} s`);
 	const stalls = (i: Phase, f: Phase | undefined) => (i.stallMs === null || f === undefined || f.stallMs === null ? "" : `I/O stalls ${seconds(i.stallMs)} / ${seconds(f.stallMs)} s`);
 	const rerunMs = median(reruns);
 	const readMs = median(reads);
@@ -160,7 +162,7 @@ export async function importSuite(): Promise<Figure[]> {
 		{ suite: "import", name: "import / floor", value: importMs / floorMs, unit: "×", target: "≤ 3×", ok: importMs / floorMs <= 3 },
 		...imports.map((i, run) => {
 			const f = floors[run];
-			const remarks = [run % 2 === 1 ? "floor first" : "", kernel(i, f), stalls(i, f)].filter((r) => r !== "").join("; ");
+			const remarks = [run % 2 === 1 ? "floor first" : "", cpu(i, f), stalls(i, f)].filter((r) => r !== "").join("; ");
 			return { suite: "import", name: `  run ${run + 1}: ${i.ms.toFixed(0)} / ${(f?.ms ?? 0).toFixed(0)} ms${remarks === "" ? "" : ` (${remarks})`}`, value: i.ms / (f?.ms ?? i.ms), unit: "×" };
 		}),
 		{ suite: "import", name: "idempotent re-run, median of 3", value: rerunMs, unit: "ms" },
