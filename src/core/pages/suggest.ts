@@ -63,6 +63,11 @@ function lowerHash(text: string, start: number, end: number): number {
  */
 export type TokenScan = Int32Array;
 
+/** A start or end as a `TokenScan` holds it, with its sign mark (`~`) undone. */
+function scanned(stored: number): number {
+	return stored >= 0 ? stored : ~stored;
+}
+
 /** Where `scanTokens` writes before it copies out a text's scan: grown as needed, kept between texts. */
 let scratch = new Int32Array(3 * 1024);
 
@@ -113,14 +118,12 @@ class ScannedText {
 
 	/** Where token `k` starts in the text. */
 	start(k: number): number {
-		const start = this.scan[3 * k + 1]!;
-		return start >= 0 ? start : ~start;
+		return scanned(this.scan[3 * k + 1]!);
 	}
 
 	/** Where token `k` ends in the text. */
 	end(k: number): number {
-		const end = this.scan[3 * k + 2]!;
-		return end >= 0 ? end : ~end;
+		return scanned(this.scan[3 * k + 2]!);
 	}
 
 	/** True when token `k` is a dash or a punctuation mark. */
@@ -229,8 +232,8 @@ export class GapSuggester {
 			// Token `at` is at `3 * at` in the scan: its hash, its start (`~start` if not ASCII), its end.
 			for (let at = 1, i = 3; i < scan.length; at++, i += 3) {
 				const secondAscii = scan[i + 1]! >= 0;
-				const secondStart = secondAscii ? scan[i + 1]! : ~scan[i + 1]!;
-				const secondEnd = scan[i + 2]! >= 0 ? scan[i + 2]! : ~scan[i + 2]!;
+				const secondStart = scanned(scan[i + 1]!);
+				const secondEnd = scanned(scan[i + 2]!);
 				if (secondEnd - secondStart > longestSecond) continue;
 				const firstAscii = scan[i - 2]! >= 0;
 				if (secondAscii) {
@@ -238,8 +241,8 @@ export class GapSuggester {
 					if (!secondHashes.has(secondHash)) continue;
 					if (firstAscii && !pairHashes.has(pairHash(scan[i - 3]! >>> 0, secondHash))) continue;
 				}
-				const firstStart = firstAscii ? scan[i - 2]! : ~scan[i - 2]!;
-				const firstEnd = scan[i - 1]! >= 0 ? scan[i - 1]! : ~scan[i - 1]!;
+				const firstStart = scanned(scan[i - 2]!);
+				const firstEnd = scanned(scan[i - 1]!);
 				const second = source.slice(secondStart, secondEnd).toLowerCase();
 				if (!seconds.has(second)) continue;
 				const pair = `${source.slice(firstStart, firstEnd).toLowerCase()} ${second}`;
