@@ -20,7 +20,7 @@ import type * as Path from "path";
 import { setImmediate } from "timers";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "worker_threads";
 import type { FileStat } from "../core";
-import type { ProseAnalysis, ProseAnalyst, ProseCorpus, ProseTexts } from "../core/pages/proseAnalysis";
+import type { ProseAnalyser, ProseAnalysis, ProseAnalyst, ProseCorpus, ProseTexts } from "../core/pages/proseAnalysis";
 
 /** Why one file of a batch was not written: the system error's code and message. */
 interface WriteError {
@@ -55,11 +55,8 @@ type Answer = [size: number, mtime: number, fingerprint?: string] | WriteError;
 /** What the worker answers: a batch's answers, one per file, or a prose analysis (or why it failed). */
 type Reply = Answer[] | { analysis: ProseAnalysis } | { analysisFailed: string };
 
-/** A prose analysis as the worker runs it (the core's `ProseAnalyser`). */
-export interface ProseWorker {
-	add(batch: ProseTexts): void;
-	analyse(corpus: ProseCorpus): ProseAnalysis;
-}
+/** A prose analysis as the worker runs it: the core's own analyser, in place. */
+type ProseWorker = Pick<ProseAnalyser, "add" | "analyse">;
 
 /**
  * Renders a note from its properties and its body's UTF-8 bytes as the import does: the text before and after those
