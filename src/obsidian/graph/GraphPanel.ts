@@ -55,6 +55,10 @@ export interface GraphPanelOptions {
 }
 
 const SEARCH_DELAY_MS = 150;
+/** How warm the layout is kept while a node is dragged, on its drop, and when a node is unpinned. */
+const DRAG_ALPHA = 0.15;
+const DROP_ALPHA = 0.05;
+const UNPIN_ALPHA = 0.1;
 /** How long the "hold Ctrl to zoom" hint of a code block stays up. */
 const HINT_MS = 1500;
 
@@ -278,9 +282,17 @@ export class GraphPanel {
 			this.needsFit = false;
 			this.canvas.fit(false);
 		}
-		this.settled = frame.settled;
-		this.rootEl.toggleClass("is-settling", !frame.settled);
-		if (frame.settled) this.options.onSettled?.(this.graph, frame.positions, [...this.pinned]);
+		// A settled frame posted before the layout received the latest reheat is not the end: that reheat's frames follow.
+		this.settled = frame.settled && frame.current;
+		this.rootEl.toggleClass("is-settling", !this.settled);
+		if (this.settled) this.options.onSettled?.(this.graph, frame.positions, [...this.pinned]);
+	}
+
+	/** Warms the layout up again; the picture counts as settling from now, not from the layout's next frame. */
+	private reheat(alpha: number): void {
+		this.layout.reheat(alpha);
+		this.settled = false;
+		this.rootEl.toggleClass("is-settling", true);
 	}
 
 	/** Fits the view at once; false when the canvas has no size yet (nothing changed). */
@@ -292,13 +304,13 @@ export class GraphPanel {
 	}
 
 	private dragged(i: number, x: number, y: number, phase: DragPhase): void {
-		if (phase === "start") {
-			this.layout.reheat(0.15);
-			this.pinned.add(i);
-		}
+		if (phase === "start") this.pinned.add(i);
 		this.layout.pin(i, x, y);
-		if (phase === "end") {
-			this.layout.reheat(0.05);
+		// Kept warm for the whole drag, so the neighbours follow however long it lasts, and warm enough on the drop for them
+		// to settle around the new place.
+		if (phase !== "end") this.reheat(DRAG_ALPHA);
+		else {
+			this.reheat(DROP_ALPHA);
 			this.options.onSettled?.(this.graph, this.canvas.getPositions(), [...this.pinned]);
 		}
 	}
@@ -477,7 +489,7 @@ export class GraphPanel {
 					.onClick(() => {
 						this.pinned.delete(i);
 						this.layout.unpin(i);
-						this.layout.reheat(0.1);
+						this.reheat(UNPIN_ALPHA);
 						this.tooltipEl.dataset.node = "";
 					}),
 			);

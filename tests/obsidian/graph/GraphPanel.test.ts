@@ -55,7 +55,7 @@ describe("GraphPanel", () => {
 		expect(panel.canvas.hitTest(0, 0)).toBe(-1);
 		expect(panel.isSettled()).toBe(false);
 		const positions = seedPositions(layoutGraphOf(graph));
-		worker().post({ type: "positions", positions, alpha: 0.6, settled: false, tick: 0 });
+		worker().post({ type: "positions", positions, alpha: 0.6, settled: false, tick: 0, requests: 1 });
 		expect(panel.canvas.getGraph()).toBe(graph);
 		expect(panel.canvas.getPositions()).toBe(positions);
 		expect(panel.isSettled()).toBe(false);
@@ -69,7 +69,7 @@ describe("GraphPanel", () => {
 		expect(panel.canvas.draw().drawnNodes).toBe(0);
 		expect(panel.isSettled()).toBe(false);
 		const positions = seedPositions(layoutGraphOf(graph));
-		worker().post({ type: "positions", positions, alpha: 0.6, settled: false, tick: 0 });
+		worker().post({ type: "positions", positions, alpha: 0.6, settled: false, tick: 0, requests: 1 });
 		expect(panel.canvas.getGraph()).toBe(graph);
 		expect(panel.canvas.getPositions()).toBe(positions);
 		panel.destroy();
@@ -86,7 +86,7 @@ describe("GraphPanel", () => {
 		expect(panel.rootEl.hasClass("is-settling")).toBe(false);
 		const shown = panel.canvas.getPositions();
 		const echo = Float32Array.from(stored);
-		worker().post({ type: "positions", positions: echo, alpha: 0, settled: true, tick: 0 });
+		worker().post({ type: "positions", positions: echo, alpha: 0, settled: true, tick: 0, requests: 1 });
 		expect(panel.canvas.getPositions()).toBe(shown);
 		expect(settled).toEqual([echo]);
 		panel.destroy();
@@ -100,9 +100,45 @@ describe("GraphPanel", () => {
 		panel.show({ graph, positions: stored });
 		expect(panel.isSettled()).toBe(false);
 		const frame = Float32Array.from(panel.canvas.getPositions());
-		worker().post({ type: "positions", positions: frame, alpha: 0.002, settled: true, tick: 40 });
+		worker().post({ type: "positions", positions: frame, alpha: 0.002, settled: true, tick: 40, requests: 1 });
 		expect(panel.isSettled()).toBe(true);
 		expect(panel.canvas.getPositions()).toBe(frame);
+		panel.destroy();
+	});
+
+	it("a drag keeps the layout warm and counts as settling until a frame that answers the drop says settled", () => {
+		const saved: number[] = [];
+		const panel = new GraphPanel(document.body.createDiv(), host, { onSettled: (_, positions) => saved.push(positions.length) });
+		const stored = seedPositions(layoutGraphOf(graph));
+		panel.show({ graph, positions: stored, fit: true });
+		const requests = (): number => worker().sent.filter((m) => m.type === "start" || m.type === "reheat").length;
+		worker().post({ type: "positions", positions: Float32Array.from(stored), alpha: 0, settled: true, tick: 0, requests: requests() });
+		expect(panel.isSettled()).toBe(true);
+		saved.length = 0;
+		const at = panel.canvas.screenOf(0);
+		expect(panel.canvas.hitTest(at.x, at.y)).toBe(0);
+		const mouse = (type: string, target: EventTarget, dx: number): boolean => target.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window, clientX: at.x + dx, clientY: at.y }));
+		mouse("mousedown", panel.canvas.canvas, 0);
+		for (let step = 1; step <= 3; step++) mouse("mousemove", window, 10 * step);
+		// The press and every move keep it warm: a long drag still moves the neighbours.
+		expect(worker().sent.filter((m) => m.type === "reheat")).toEqual(Array.from({ length: 4 }, () => ({ type: "reheat", alpha: 0.15 })));
+		expect(worker().sent.filter((m) => m.type === "pin")).toHaveLength(4);
+		expect(panel.isSettled()).toBe(false);
+		// The layout settled during the drag; its frame is on its way when the node is dropped.
+		const beforeDrop = requests();
+		mouse("mouseup", window, 30);
+		expect(panel.getPinned()).toEqual([0]);
+		expect(saved).toHaveLength(1);
+		expect(requests()).toBe(beforeDrop + 1);
+		expect(panel.isSettled()).toBe(false);
+		expect(panel.rootEl.hasClass("is-settling")).toBe(true);
+		worker().post({ type: "positions", positions: Float32Array.from(panel.canvas.getPositions()), alpha: 0.0009, settled: true, tick: 90, requests: beforeDrop });
+		expect(panel.isSettled()).toBe(false);
+		expect(saved).toHaveLength(1);
+		worker().post({ type: "positions", positions: Float32Array.from(panel.canvas.getPositions()), alpha: 0.0009, settled: true, tick: 140, requests: beforeDrop + 1 });
+		expect(panel.isSettled()).toBe(true);
+		expect(panel.rootEl.hasClass("is-settling")).toBe(false);
+		expect(saved).toHaveLength(2);
 		panel.destroy();
 	});
 });

@@ -35,7 +35,7 @@ describe("LayoutLoop (the worker's side of the protocol)", () => {
 		const loop = new LayoutLoop(h.host);
 		const positions = new Float32Array(graph.nodes.length * 2).fill(1);
 		loop.receive({ type: "start", graph: layoutGraphOf(graph), seed: 1, positions: positions.map((_, i) => i) });
-		expect(h.posted.at(-1)?.message).toMatchObject({ settled: true });
+		expect(h.posted.at(-1)?.message).toMatchObject({ settled: true, requests: 1 });
 		loop.receive({ type: "pin", index: 0, x: 500, y: 600 });
 		loop.receive({ type: "reheat", alpha: 0.1 });
 		expect(h.queue).toHaveLength(1);
@@ -43,6 +43,8 @@ describe("LayoutLoop (the worker's side of the protocol)", () => {
 		const frame = h.posted.at(-1)?.message;
 		if (frame?.type !== "positions") throw new Error("no frame");
 		expect([frame.positions[0], frame.positions[1]]).toEqual([500, 600]);
+		// Pins are not counted: only a start or a reheat is answered by frames, which echo how many came before them.
+		expect(frame.requests).toBe(2);
 		loop.receive({ type: "stop" });
 		h.queue.splice(0).forEach((work) => work());
 		const count = h.posted.length;

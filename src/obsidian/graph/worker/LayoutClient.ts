@@ -12,6 +12,8 @@ export interface LayoutFrame {
 	alpha: number;
 	settled: boolean;
 	tick: number;
+	/** Whether the frame answers the latest start or reheat (false: it was posted before the layout received it). */
+	current: boolean;
 }
 
 /** Runs the layout off the main thread when it can. */
@@ -20,6 +22,8 @@ export class LayoutClient {
 	private url: string | null = null;
 	private loop: LayoutLoop | null = null;
 	private closed = false;
+	/** Start and reheat messages sent, matched against each frame's `requests`. */
+	private requests = 0;
 	/** Whether the layout runs in a worker (false: main-thread fallback). */
 	readonly inWorker: boolean;
 
@@ -88,6 +92,7 @@ export class LayoutClient {
 
 	private send(message: ToLayoutWorker): void {
 		if (this.closed) return;
+		if (message.type === "start" || message.type === "reheat") this.requests++;
 		if (this.worker !== null) this.worker.postMessage(message, transferablesOf(message));
 		else this.loop?.receive(message);
 	}
@@ -95,6 +100,6 @@ export class LayoutClient {
 	private receive(message: FromLayoutWorker): void {
 		if (this.closed) return;
 		if (message.type === "error") this.onError(message.message);
-		else this.onFrame(message);
+		else this.onFrame({ positions: message.positions, alpha: message.alpha, settled: message.settled, tick: message.tick, current: message.requests === this.requests });
 	}
 }

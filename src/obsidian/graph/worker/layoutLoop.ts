@@ -22,6 +22,8 @@ export class LayoutLoop {
 	private ticks = 0;
 	private running = false;
 	private generation = 0;
+	/** Start and reheat messages received (echoed in every frame). */
+	private requests = 0;
 
 	constructor(private readonly host: LoopHost) {}
 
@@ -35,6 +37,7 @@ export class LayoutLoop {
 	}
 
 	private apply(message: ToLayoutWorker): void {
+		if (message.type === "start" || message.type === "reheat") this.requests++;
 		switch (message.type) {
 			case "start":
 				this.layout = createLayout(message.graph, { seed: message.seed, positions: message.positions, pinned: message.pinned, alpha: message.alpha });
@@ -87,6 +90,6 @@ export class LayoutLoop {
 		const layout = this.layout;
 		if (layout === null) return;
 		const positions = layout.positions();
-		this.host.post({ type: "positions", positions, alpha: layout.alpha(), settled: layout.settled(), tick: this.ticks }, [positions.buffer]);
+		this.host.post({ type: "positions", positions, alpha: layout.alpha(), settled: layout.settled(), tick: this.ticks, requests: this.requests }, [positions.buffer]);
 	}
 }

@@ -21,8 +21,12 @@ export type ToLayoutWorker =
 
 /** Worker → view. */
 export type FromLayoutWorker =
-	/** A frame: the positions after `tick` ticks; `settled` once nothing moves any more. */
-	| { type: "positions"; positions: Float32Array; alpha: number; settled: boolean; tick: number }
+	/**
+	 * A frame: the positions after `tick` ticks; `settled` once nothing moves any more. `requests` counts the start and
+	 * reheat messages received before it, so the view can tell a frame that answers its latest request from one that
+	 * was already on its way.
+	 */
+	| { type: "positions"; positions: Float32Array; alpha: number; settled: boolean; tick: number; requests: number }
 	| { type: "error"; message: string };
 
 /** Every typed array inside a start message, to pass as its transfer list. */
