@@ -2,7 +2,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostics";
 import { codeMatcher, findCodes } from "../episodes/code";
 import { titleFromSlug } from "../episodes/slugTitle";
-import type { CardGroup, ClusterPage, HubPage, Page, ReviewPage } from "../pages/model";
+import type { CardGroup, ClusterPage, HubPage, ReviewPage } from "../pages/model";
 import { parsePage } from "../pages/parsePage";
 import { ProseAnalyser, type ProseAnalysis, type ProseCorpus, type ProseTexts, type ProseTextSink } from "../pages/proseAnalysis";
 import { titleKey } from "../text/normalize";
@@ -147,25 +147,52 @@ export function buildAtlas(inputs: InputFile[], options: BuildOptions = {}): Atl
  * analyses them on another thread has the answer to hand to `complete` while the import plans its notes.
  */
 export function startAtlas(inputs: InputFile[], options: BuildOptions, sink: ProseTextSink): AtlasInProgress {
+	const steps = atlasSteps(inputs, options, sink);
+	for (;;) {
+		const step = steps.next();
+		if (step.done === true) return step.value;
+	}
+}
+
+/**
+ * `startAtlas` for a host whose thread also draws (the plugin): `afterPage` is called with how many pages are read,
+ * and a promise it returns is awaited before the next page, so the host can show progress and let its interface update.
+ */
+export async function startAtlasPaced(inputs: InputFile[], options: BuildOptions, sink: ProseTextSink, afterPage: PageHook): Promise<AtlasInProgress> {
+	const steps = atlasSteps(inputs, options, sink);
+	for (;;) {
+		const step = steps.next();
+		if (step.done === true) return step.value;
+		const paused = afterPage(step.value, inputs.length);
+		if (paused !== undefined) await paused;
+	}
+}
+
+/** Told how many of how many pages are read; may return a promise to be awaited before the next page. */
+export type PageHook = (read: number, pages: number) => Promise<void> | undefined;
+
+/** The work of `startAtlas`, yielding how many pages are read after each, and returning the atlas. */
+function* atlasSteps(inputs: InputFile[], options: BuildOptions, sink: ProseTextSink): Generator<number, AtlasInProgress, void> {
 	const diagnostics: Diagnostic[] = [];
 	const atlas: Atlas = { collections: [], groups: new Map(), questions: new Map(), reviews: [], episodes: new Map(), pages: [], diagnostics };
 	const matcher = codeMatcher(options.codePattern);
 	const prose = new ProseCollector(sink);
-	const pages: Page[] = [];
+	// Reviews and collections by id, so that each page finds its own without a scan of all the others.
+	const seen: Seen = { reviewIds: new Set(), collections: new Map() };
+	let read = 0;
+	// Each page is merged as soon as it is parsed: merging reads nothing of the pages after it, so the atlas is the
+	// one that parsing them all first would give, and no page's parse outlives its merge.
 	for (const input of [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
 		const result =
 			input.unreadable === undefined
 				? parsePage(input.file, input.text, options)
 				: { page: null, diagnostics: [diagnostic("unreadable-file", input.file, "error", `the file could not be read (${input.unreadable}); it was skipped`)] };
 		diagnostics.push(...result.diagnostics);
-		atlas.pages.push({ file: input.file, kind: result.page?.kind ?? null, title: result.page?.title ?? null });
-		if (result.page !== null) pages.push(result.page);
-	}
-	// Reviews and collections by id, so that each page finds its own without a scan of all the others.
-	const seen: Seen = { reviewIds: new Set(), collections: new Map() };
-	for (const page of pages) {
-		if (page.kind === "review") addReview(atlas, page, prose, matcher, seen);
-		else addCollection(atlas, page, prose, seen);
+		const page = result.page;
+		atlas.pages.push({ file: input.file, kind: page?.kind ?? null, title: page?.title ?? null });
+		if (page?.kind === "review") addReview(atlas, page, prose, matcher, seen);
+		else if (page !== null) addCollection(atlas, page, prose, seen);
+		yield ++read;
 	}
 	const corpus = prose.finish();
 	for (const review of atlas.reviews) addCitations(atlas, review, matcher, prose);

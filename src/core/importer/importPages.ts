@@ -1,5 +1,5 @@
 /** The whole import, shared by the CLI and the plugin: inputs → atlas → notes → planned writes → vault. */
-import { buildAtlas, startAtlas, type InputFile } from "../atlas/build";
+import { startAtlas, startAtlasPaced, type InputFile, type PageHook } from "../atlas/build";
 import type { Atlas } from "../atlas/model";
 import { atlasToNotes, INDEX_IDS } from "../atlas/notes";
 import { typeTag } from "../atlas/tags";
@@ -7,7 +7,7 @@ import type { ExistingNotes, NoteType, VaultNote } from "../atlas/vaultModel";
 import type { Diagnostic } from "../diagnostics";
 import { renderNote, storedHash, storedId } from "../markdown/frontmatter";
 import { pairwiseYaml, type YamlPort } from "../markdown/yaml";
-import type { ProseAnalyst } from "../pages/proseAnalysis";
+import { ProseAnalyser, type ProseAnalyst } from "../pages/proseAnalysis";
 import { WriteApplier, type WriteOutcome } from "../vault/applyWrites";
 import { planWrite, plansAnyWrite, summarize, type WriteSummary } from "../vault/planWrites";
 import type { FileStat, VaultPort } from "../vault/port";
@@ -24,6 +24,12 @@ export interface ImportOptions {
 	/** The host's version (the plugin's, or a hash of the command-line tool): a new one never trusts an old record. */
 	generator?: string;
 	onProgress?: (done: number, total: number) => void;
+	/**
+	 * Told after each page is read, with how many of how many (the last call comes before the gaps and suggestions
+	 * are looked for); a promise it returns is awaited before the next page, so that a host whose thread also draws
+	 * can show progress and keep its interface alive. Absent, the pages are read in one go.
+	 */
+	onPageRead?: PageHook;
 	/**
 	 * Where the host finds the pages' gaps and suggestions on another thread (the command-line tool's writer thread):
 	 * the import hands over the texts as it parses them, and plans its notes while the answer is found. Absent, the
@@ -87,7 +93,7 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 		return { created: [], updated: [], refreshed: [], unchanged, kept: [], counts: record.counts, problems: record.problems, rejected: record.rejected, atlas: null };
 	}
 
-	const { atlas, whole } = beginAtlas(inputs, options);
+	const { atlas, whole } = await beginAtlas(inputs, options);
 	const { existing, contents } = await readExisting(vault, options.root, options.yaml);
 	const planned = atlasToNotes(atlas, existing, { root: options.root, codePattern: options.codePattern });
 	const reportPath = planned.paths.get(INDEX_IDS.report) ?? "";
@@ -180,13 +186,17 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
  * The atlas, and what makes it whole: with the host's analyst, its gaps and suggestions are found on another thread
  * while the import goes on, and `whole` attaches them; without one, it is whole already.
  */
-function beginAtlas(inputs: InputFile[], options: ImportOptions): { atlas: Atlas; whole: () => Promise<void> } {
+async function beginAtlas(inputs: InputFile[], options: ImportOptions): Promise<{ atlas: Atlas; whole: () => Promise<void> }> {
+	const build = { codePattern: options.codePattern };
+	const read = options.onPageRead;
 	const analyst = options.proseAnalyst?.(options.codePattern);
 	if (analyst === undefined) {
-		const atlas = buildAtlas(inputs, { codePattern: options.codePattern });
+		const analyser = new ProseAnalyser(options.codePattern);
+		const started = read === undefined ? startAtlas(inputs, build, analyser) : await startAtlasPaced(inputs, build, analyser, read);
+		const atlas = started.complete(analyser.analyse(started.corpus));
 		return { atlas, whole: () => Promise.resolve() };
 	}
-	const started = startAtlas(inputs, { codePattern: options.codePattern }, analyst);
+	const started = read === undefined ? startAtlas(inputs, build, analyst) : await startAtlasPaced(inputs, build, analyst, read);
 	// Asked for at once, so that an import that stops before its notes (a path outside the folder) leaves nothing
 	// waiting; and caught here, so that such an import leaves no failure unhandled either (`whole` still throws it).
 	const analysis = analyst.analyse(started.corpus);

@@ -1,6 +1,6 @@
 import { generatePages } from "../../../bench/corpus";
 import { buildAtlas, GAP_MARK } from "../../../src/core";
-import { startAtlas } from "../../../src/core/atlas/build";
+import { startAtlas, startAtlasPaced } from "../../../src/core/atlas/build";
 import { ProseAnalyser, type ProseAnalyst, type ProseCorpus, type ProseTexts } from "../../../src/core/pages/proseAnalysis";
 import { loadSeeds } from "../../helpers/seeds";
 
@@ -114,5 +114,32 @@ describe("an atlas whose prose is analysed elsewhere", () => {
 		const gaps = atlas.reviews.flatMap((r) => r.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.prose.gaps)));
 		expect(gaps.filter((g) => g.suggestion !== null).length).toBeGreaterThan(0);
 		expect([...atlas.episodes.values()].some((e) => e.citations.some((c) => c.gaps.length > 0))).toBe(true);
+	});
+});
+
+describe("an atlas read a page at a time (the plugin, which draws on the same thread)", () => {
+	const inputs = [...generatePages(120, 9), ...loadSeeds()];
+
+	it("is the atlas buildAtlas builds, and each pause the host asks for is awaited before the next page", async () => {
+		const expected = buildAtlas(inputs);
+		const analyser = new ProseAnalyser();
+		const calls: number[] = [];
+		let pausing = false;
+		const started = await startAtlasPaced(inputs, {}, analyser, (read, pages) => {
+			expect(pages).toBe(inputs.length);
+			// A page read while the last pause was still pending would find this set.
+			expect(pausing).toBe(false);
+			calls.push(read);
+			if (read % 10 !== 0) return undefined;
+			pausing = true;
+			return new Promise<void>((resolve) =>
+				setTimeout(() => {
+					pausing = false;
+					resolve();
+				}, 1),
+			);
+		});
+		expect(calls).toEqual(inputs.map((_, i) => i + 1));
+		expect(started.complete(analyser.analyse(started.corpus))).toEqual(expected);
 	});
 });
