@@ -632,9 +632,32 @@ export function parseMetadata(text: string): Real.CachedMetadata {
 }
 
 export class MetadataCache extends Events implements Real.MetadataCache {
-	resolvedLinks: Record<string, Record<string, number>> = {};
-	unresolvedLinks: Record<string, Record<string, number>> = {};
+	#resolved: Record<string, Record<string, number>> = {};
+	#unresolved: Record<string, Record<string, number>> = {};
+	// Links are resolved when next read, not on every change: resolving the whole vault after each of a long import's
+	// thousands of creates made the stand-in quadratic (Obsidian itself resolves incrementally).
+	#stale = false;
 	#caches = new Map<string, Real.CachedMetadata>();
+
+	get resolvedLinks(): Record<string, Record<string, number>> {
+		this.#settle();
+		return this.#resolved;
+	}
+
+	set resolvedLinks(links: Record<string, Record<string, number>>) {
+		this.#settle();
+		this.#resolved = links;
+	}
+
+	get unresolvedLinks(): Record<string, Record<string, number>> {
+		this.#settle();
+		return this.#unresolved;
+	}
+
+	set unresolvedLinks(links: Record<string, Record<string, number>>) {
+		this.#settle();
+		this.#unresolved = links;
+	}
 
 	constructor(readonly vault: Vault) {
 		super();
@@ -695,8 +718,14 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 	}
 
 	#resolveAll(): void {
-		this.resolvedLinks = {};
-		this.unresolvedLinks = {};
+		this.#stale = true;
+	}
+
+	#settle(): void {
+		if (!this.#stale) return;
+		this.#stale = false;
+		this.#resolved = {};
+		this.#unresolved = {};
 		for (const [path, cache] of this.#caches) {
 			const resolved: Record<string, number> = {};
 			const unresolved: Record<string, number> = {};
@@ -707,8 +736,8 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 				if (dest) resolved[dest.path] = (resolved[dest.path] ?? 0) + 1;
 				else unresolved[linkpath] = (unresolved[linkpath] ?? 0) + 1;
 			}
-			this.resolvedLinks[path] = resolved;
-			this.unresolvedLinks[path] = unresolved;
+			this.#resolved[path] = resolved;
+			this.#unresolved[path] = unresolved;
 		}
 	}
 
