@@ -4,6 +4,7 @@ import { importPages, type ImportResult } from "../../core";
 import type { AtlasSettings } from "../settings/settings";
 import { ObsidianVault } from "../vault/ObsidianVault";
 import { obsidianYaml } from "../vault/yaml";
+import { readingPace } from "./readingPace";
 import { readSources } from "./readSources";
 
 /** Imports with more input files or more notes than this show a progress notice; short ones only the summary. */
@@ -11,7 +12,7 @@ export const LONG_IMPORT = 100;
 
 /** Imports `files` into the atlas folder; returns the result (also summarised in a notice). `generator` is the plugin's version. */
 export async function runImport(app: App, settings: AtlasSettings, files: TFile[], generator = ""): Promise<ImportResult> {
-	let progress: Notice | null = files.length > LONG_IMPORT ? new Notice(`Research Atlas: reading ${files.length.toLocaleString("en-US")} pages…`, 0) : null;
+	let progress: Notice | null = files.length > LONG_IMPORT ? new Notice(`Research Atlas: loading ${files.length.toLocaleString("en-US")} files…`, 0) : null;
 	try {
 		const inputs = await readSources(app.vault, files);
 		const root = settings.atlasFolder === "" ? "" : normalizePath(settings.atlasFolder);
@@ -20,6 +21,8 @@ export async function runImport(app: App, settings: AtlasSettings, files: TFile[
 			yaml: obsidianYaml,
 			codePattern: settings.codePattern,
 			generator,
+			// A long import reads its pages in slices, so that Obsidian keeps drawing (and the notice counting).
+			onPageRead: progress === null ? undefined : readingPace(progress),
 			onProgress: (done, total) => {
 				if (done >= total && progress === null) return;
 				const message = `Research Atlas: importing… ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} notes done`;
