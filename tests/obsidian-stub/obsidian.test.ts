@@ -149,6 +149,41 @@ describe("MetadataCache", () => {
 		expect(app.metadataCache.unresolvedLinks["Alpha.md"]).toEqual({ Missing: 1 });
 	});
 
+	it("keeps resolved and unresolved links current as notes are created, changed, renamed and deleted", async () => {
+		const app = createApp({ "a.md": "[[Later]] [[b]] [[sub/Deep]]", "b.md": "[[a]]", "c/x.md": "[[Later|shown]]" });
+		/** The links as resolving the whole vault afresh gives them, to compare with what was kept up incrementally. */
+		const afresh = () => {
+			const copy = (links: Record<string, Record<string, number>>) => JSON.parse(JSON.stringify(links)) as Record<string, Record<string, number>>;
+			const kept = { resolved: copy(app.metadataCache.resolvedLinks), unresolved: copy(app.metadataCache.unresolvedLinks) };
+			app.metadataCache.resolveAll();
+			expect(kept).toEqual({ resolved: app.metadataCache.resolvedLinks, unresolved: app.metadataCache.unresolvedLinks });
+			return kept;
+		};
+		const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+		expect(afresh().unresolved).toEqual({ "a.md": { Later: 1, "sub/Deep": 1 }, "b.md": {}, "c/x.md": { Later: 1 } });
+		// A new note resolves the links that name it, in every note that has one.
+		await app.vault.create("later.md", "");
+		await settle();
+		expect(afresh().resolved).toEqual({ "a.md": { "later.md": 1, "b.md": 1 }, "b.md": { "a.md": 1 }, "c/x.md": { "later.md": 1 }, "later.md": {} });
+		// One nearer the linking note wins for it alone; a non-Markdown file resolves a link with its extension.
+		await app.vault.createFolder("sub");
+		await app.vault.create("c/Later.md", "[[pic.png]]");
+		await app.vault.create("sub/Deep.md", "");
+		await app.vault.create("pic.png", "not really an image");
+		await settle();
+		expect(afresh().resolved).toEqual({ "a.md": { "later.md": 1, "b.md": 1, "sub/Deep.md": 1 }, "b.md": { "a.md": 1 }, "c/x.md": { "c/Later.md": 1 }, "later.md": {}, "c/Later.md": { "pic.png": 1 }, "sub/Deep.md": {} });
+		// A changed note's links are its new ones; a rename and a delete resolve everything again.
+		const b = app.vault.getFileByPath("b.md");
+		if (b === null) throw new Error("no b.md");
+		await app.vault.modify(b, "[[Nowhere]] [[later]]");
+		await settle();
+		expect(afresh().unresolved["b.md"]).toEqual({ Nowhere: 1 });
+		await app.vault.rename(b, "sub/b2.md");
+		await app.vault.delete(app.vault.getFileByPath("later.md") ?? b);
+		await settle();
+		expect(afresh().unresolved).toEqual({ "a.md": { b: 1 }, "sub/b2.md": { Nowhere: 1 }, "c/x.md": {}, "c/Later.md": {}, "sub/Deep.md": {} });
+	});
+
 	it("resolves link paths by path or by basename, preferring the source folder", () => {
 		const app = createApp({ "a/Note.md": "", "b/Note.md": "", "b/c/Other.md": "", "x.md": "" });
 		expect(app.metadataCache.getFirstLinkpathDest("Note", "b/c/Other.md")?.path).toBe("a/Note.md");

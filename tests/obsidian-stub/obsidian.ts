@@ -163,6 +163,8 @@ export class Vault extends Events implements Real.Vault {
 	#content = new Map<string, string>();
 	#clock = 1_700_000_000_000;
 	#binary = new Map<string, Uint8Array>();
+	// Files by lower-cased name, so that links resolve by name without a scan of the vault.
+	#byName = new Map<string, Set<TFile>>();
 
 	constructor() {
 		super();
@@ -194,6 +196,20 @@ export class Vault extends Events implements Real.Vault {
 		}
 	}
 
+	/** Stub helper: the files whose name (the path's last segment), lower-cased, is `name`. */
+	filesNamed(name: string): TFile[] {
+		return [...(this.#byName.get(name) ?? [])];
+	}
+
+	#indexName(file: TFile, add: boolean): void {
+		const key = baseName(file.path).toLowerCase();
+		const files = this.#byName.get(key) ?? new Set<TFile>();
+		if (add) files.add(file);
+		else files.delete(file);
+		if (files.size === 0) this.#byName.delete(key);
+		else this.#byName.set(key, files);
+	}
+
 	/** Stub helper: a map of every file's content, for assertions. */
 	snapshot(): Record<string, string> {
 		const out: Record<string, string> = {};
@@ -215,6 +231,7 @@ export class Vault extends Events implements Real.Vault {
 		file.parent = parent;
 		parent.children.push(file);
 		this.#nodes.set(path, file);
+		this.#indexName(file, true);
 		this.#content.set(path, data);
 		return file;
 	}
@@ -322,6 +339,7 @@ export class Vault extends Events implements Real.Vault {
 		if (file instanceof TFolder) for (const child of [...file.children]) this.#remove(child);
 		if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file);
 		this.#nodes.delete(file.path);
+		if (file instanceof TFile) this.#indexName(file, false);
 		this.#content.delete(file.path);
 		this.#binary.delete(file.path);
 		this.trigger("delete", file);
@@ -343,7 +361,9 @@ export class Vault extends Events implements Real.Vault {
 			const data = this.#content.get(from);
 			this.#nodes.delete(from);
 			this.#content.delete(from);
+			if (node instanceof TFile) this.#indexName(node, false);
 			node.setPath(to);
+			if (node instanceof TFile) this.#indexName(node, true);
 			this.#nodes.set(to, node);
 			if (data !== undefined) this.#content.set(to, data);
 			const bytes = this.#binary.get(from);
@@ -634,9 +654,14 @@ export function parseMetadata(text: string): Real.CachedMetadata {
 export class MetadataCache extends Events implements Real.MetadataCache {
 	#resolved: Record<string, Record<string, number>> = {};
 	#unresolved: Record<string, Record<string, number>> = {};
-	// Links are resolved when next read, not on every change: resolving the whole vault after each of a long import's
-	// thousands of creates made the stand-in quadratic (Obsidian itself resolves incrementally).
+	// As in Obsidian, links resolve incrementally: a changed note's own links, and the links of notes that name a file
+	// just created. Resolving the whole vault after each of a long import's thousands of creates made the stand-in
+	// quadratic. Work is done when the links are next read; a delete or a rename resolves everything again.
 	#stale = false;
+	#changed = new Set<string>();
+	#createdNames = new Set<string>();
+	// Which notes hold a link that could resolve to a file of a given lower-cased name.
+	#linkersByName = new Map<string, Set<string>>();
 	#caches = new Map<string, Real.CachedMetadata>();
 
 	get resolvedLinks(): Record<string, Record<string, number>> {
@@ -662,7 +687,9 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 	constructor(readonly vault: Vault) {
 		super();
 		vault.on("create", (file) => {
-			if (file instanceof TFile) void this.#update(file);
+			if (!(file instanceof TFile)) return;
+			this.#createdNames.add(baseName(file.path).toLowerCase());
+			void this.#update(file);
 		});
 		vault.on("modify", (file) => {
 			if (file instanceof TFile) void this.#update(file);
@@ -670,7 +697,7 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 		vault.on("delete", (file) => {
 			if (!(file instanceof TFile)) return;
 			const prev = this.#caches.get(file.path) ?? null;
-			this.#caches.delete(file.path);
+			this.#setCache(file.path, null);
 			this.#resolveAll();
 			this.trigger("deleted", file, prev);
 			this.trigger("resolved");
@@ -678,8 +705,8 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 		vault.on("rename", (file, oldPath) => {
 			const cache = this.#caches.get(oldPath);
 			if (cache && file instanceof TFile) {
-				this.#caches.delete(oldPath);
-				this.#caches.set(file.path, cache);
+				this.#setCache(oldPath, null);
+				this.#setCache(file.path, cache);
 			}
 			this.#resolveAll();
 			this.trigger("resolved");
@@ -689,7 +716,7 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 	/** Stub helper: parses every Markdown file (as at start-up), then fires `resolved`. */
 	async indexAll(): Promise<void> {
 		for (const file of this.vault.getMarkdownFiles()) {
-			this.#caches.set(file.path, parseMetadata(await this.vault.read(file)));
+			this.#setCache(file.path, parseMetadata(await this.vault.read(file)));
 		}
 		this.#resolveAll();
 		this.trigger("resolved");
@@ -697,7 +724,8 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 
 	/** Stub helper: parses synchronously from the given text (used by createApp). */
 	indexText(file: TFile, text: string): void {
-		this.#caches.set(file.path, parseMetadata(text));
+		this.#setCache(file.path, parseMetadata(text));
+		this.#changed.add(file.path);
 	}
 
 	/** Stub helper: recompute resolvedLinks/unresolvedLinks and fire `resolved`. */
@@ -710,9 +738,9 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 		if (file.extension !== "md") return;
 		const data = await this.vault.read(file);
 		const cache = parseMetadata(data);
-		this.#caches.set(file.path, cache);
+		this.#setCache(file.path, cache);
+		this.#changed.add(file.path);
 		this.trigger("changed", file, data, cache);
-		this.#resolveAll();
 		this.trigger("resolve", file);
 		this.trigger("resolved");
 	}
@@ -721,24 +749,69 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 		this.#stale = true;
 	}
 
-	#settle(): void {
-		if (!this.#stale) return;
-		this.#stale = false;
-		this.#resolved = {};
-		this.#unresolved = {};
-		for (const [path, cache] of this.#caches) {
-			const resolved: Record<string, number> = {};
-			const unresolved: Record<string, number> = {};
-			for (const ref of [...(cache.links ?? []), ...(cache.embeds ?? [])]) {
-				const linkpath = getLinkpath(ref.link);
-				if (linkpath === "") continue;
-				const dest = this.getFirstLinkpathDest(linkpath, path);
-				if (dest) resolved[dest.path] = (resolved[dest.path] ?? 0) + 1;
-				else unresolved[linkpath] = (unresolved[linkpath] ?? 0) + 1;
-			}
-			this.#resolved[path] = resolved;
-			this.#unresolved[path] = unresolved;
+	/** The lower-cased names of the files a link could resolve to (see getFirstLinkpathDest). */
+	#targetNames(link: string): string[] {
+		const target = getLinkpath(link).trim();
+		if (target === "") return [];
+		const name = baseName(target).toLowerCase();
+		return [name, `${name}.md`];
+	}
+
+	#setCache(path: string, cache: Real.CachedMetadata | null): void {
+		const old = this.#caches.get(path);
+		for (const ref of [...(old?.links ?? []), ...(old?.embeds ?? [])]) {
+			for (const name of this.#targetNames(ref.link)) this.#linkersByName.get(name)?.delete(path);
 		}
+		if (cache === null) {
+			this.#caches.delete(path);
+			return;
+		}
+		this.#caches.set(path, cache);
+		for (const ref of [...(cache.links ?? []), ...(cache.embeds ?? [])]) {
+			for (const name of this.#targetNames(ref.link)) {
+				const linkers = this.#linkersByName.get(name) ?? new Set<string>();
+				linkers.add(path);
+				this.#linkersByName.set(name, linkers);
+			}
+		}
+	}
+
+	#settle(): void {
+		if (this.#stale) {
+			this.#stale = false;
+			this.#changed.clear();
+			this.#createdNames.clear();
+			this.#resolved = {};
+			this.#unresolved = {};
+			for (const path of this.#caches.keys()) this.#resolveNote(path);
+			return;
+		}
+		if (this.#changed.size === 0 && this.#createdNames.size === 0) return;
+		const due = new Set(this.#changed);
+		for (const name of this.#createdNames) for (const path of this.#linkersByName.get(name) ?? []) due.add(path);
+		this.#changed.clear();
+		this.#createdNames.clear();
+		for (const path of due) this.#resolveNote(path);
+	}
+
+	#resolveNote(path: string): void {
+		const cache = this.#caches.get(path);
+		if (cache === undefined) {
+			delete this.#resolved[path];
+			delete this.#unresolved[path];
+			return;
+		}
+		const resolved: Record<string, number> = {};
+		const unresolved: Record<string, number> = {};
+		for (const ref of [...(cache.links ?? []), ...(cache.embeds ?? [])]) {
+			const linkpath = getLinkpath(ref.link);
+			if (linkpath === "") continue;
+			const dest = this.getFirstLinkpathDest(linkpath, path);
+			if (dest) resolved[dest.path] = (resolved[dest.path] ?? 0) + 1;
+			else unresolved[linkpath] = (unresolved[linkpath] ?? 0) + 1;
+		}
+		this.#resolved[path] = resolved;
+		this.#unresolved[path] = unresolved;
 	}
 
 	/** Resolves by exact path, then path relative to the source's folder, then by name (same folder first, then shortest path). */
@@ -758,9 +831,8 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 			}
 		}
 		const lower = candidates.map((c) => c.toLowerCase());
-		const matches = this.vault
-			.getFiles()
-			.filter((f) => lower.some((c) => f.path.toLowerCase() === c || f.path.toLowerCase().endsWith(`/${c}`)));
+		const named = new Set(lower.flatMap((c) => this.vault.filesNamed(baseName(c))));
+		const matches = [...named].filter((f) => lower.some((c) => f.path.toLowerCase() === c || f.path.toLowerCase().endsWith(`/${c}`)));
 		if (matches.length === 0) return null;
 		matches.sort((a, b) => {
 			const sameA = parentPath(a.path) === folder ? 0 : 1;
