@@ -1,5 +1,5 @@
 /** The public surface of the pure core (no Obsidian, no Node, no DOM). */
-export { buildAtlas, ids, type InputFile, type BuildOptions, type PageHook } from "./atlas/build";
+export { buildAtlas, ids, type InputFile, type BuildOptions, type ProgressHook } from "./atlas/build";
 export type { Atlas, Collection, Group, Question, Review, Episode, Citation, FoundGap, Prose, PageRecord } from "./atlas/model";
 export { atlasToNotes, FOLDERS, INDEX_IDS, type NotesOptions } from "./atlas/notes";
 export { assignPaths, isInside, joinPath, noteBaseName, withoutMd } from "./atlas/paths";

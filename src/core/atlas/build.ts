@@ -158,7 +158,7 @@ export function startAtlas(inputs: InputFile[], options: BuildOptions, sink: Pro
  * `startAtlas` for a host whose thread also draws (the plugin): `afterPage` is called with how many pages are read,
  * and a promise it returns is awaited before the next page, so the host can show progress and let its interface update.
  */
-export async function startAtlasPaced(inputs: InputFile[], options: BuildOptions, sink: ProseTextSink, afterPage: PageHook): Promise<AtlasInProgress> {
+export async function startAtlasPaced(inputs: InputFile[], options: BuildOptions, sink: ProseTextSink, afterPage: ProgressHook): Promise<AtlasInProgress> {
 	const steps = atlasSteps(inputs, options, sink);
 	for (;;) {
 		const step = steps.next();
@@ -168,8 +168,8 @@ export async function startAtlasPaced(inputs: InputFile[], options: BuildOptions
 	}
 }
 
-/** Told how many of how many pages are read; may return a promise to be awaited before the next page. */
-export type PageHook = (read: number, pages: number) => Promise<void> | undefined;
+/** Told how many of how many steps are done; may return a promise, awaited before the next step (a host's pause). */
+export type ProgressHook = (read: number, pages: number) => Promise<void> | undefined;
 
 /** The work of `startAtlas`, yielding how many pages are read after each, and returning the atlas. */
 function* atlasSteps(inputs: InputFile[], options: BuildOptions, sink: ProseTextSink): Generator<number, AtlasInProgress, void> {

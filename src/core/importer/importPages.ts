@@ -1,5 +1,5 @@
 /** The whole import, shared by the CLI and the plugin: inputs → atlas → notes → planned writes → vault. */
-import { startAtlas, startAtlasPaced, type InputFile, type PageHook } from "../atlas/build";
+import { startAtlas, startAtlasPaced, type InputFile, type ProgressHook } from "../atlas/build";
 import type { Atlas } from "../atlas/model";
 import { atlasToNotes, INDEX_IDS } from "../atlas/notes";
 import { typeTag } from "../atlas/tags";
@@ -15,7 +15,7 @@ import { isInside, joinPath } from "../atlas/paths";
 import { entryStat, IMPORT_FORMAT, importKey, isImportRecord, matchesEntry, noteEntry, parseState, recordEntry, recordLine, renderState, statePath, type ImportState } from "./importState";
 import { renderReport } from "./report";
 
-/** Import settings: target folder, code pattern, the host's YAML, and a progress callback. */
+/** Import settings: target folder, code pattern, the host's YAML, and progress callbacks. */
 export interface ImportOptions {
 	/** Folder that receives the atlas ("" for the vault root). */
 	root: string;
@@ -23,13 +23,17 @@ export interface ImportOptions {
 	codePattern?: string;
 	/** The host's version (the plugin's, or a hash of the command-line tool): a new one never trusts an old record. */
 	generator?: string;
-	onProgress?: (done: number, total: number) => void;
+	/**
+	 * Told after each note is written, with how many of how many (and once for a re-run that found the vault as
+	 * recorded); a promise it returns is awaited before the next note, as with `onPageRead`.
+	 */
+	onProgress?: ProgressHook;
 	/**
 	 * Told after each page is read, with how many of how many (the last call comes before the gaps and suggestions
 	 * are looked for); a promise it returns is awaited before the next page, so that a host whose thread also draws
 	 * can show progress and keep its interface alive. Absent, the pages are read in one go.
 	 */
-	onPageRead?: PageHook;
+	onPageRead?: ProgressHook;
 	/**
 	 * Where the host finds the pages' gaps and suggestions on another thread (the command-line tool's writer thread):
 	 * the import hands over the texts as it parses them, and plans its notes while the answer is found. Absent, the
@@ -89,7 +93,7 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	const record = parseState(recordText);
 	if (record !== null && record.key === key && (await writtenAsRecorded(vault, record))) {
 		const unchanged = Object.keys(record.notes).sort();
-		options.onProgress?.(unchanged.length, unchanged.length);
+		await options.onProgress?.(unchanged.length, unchanged.length);
 		return { created: [], updated: [], refreshed: [], unchanged, kept: [], counts: record.counts, problems: record.problems, rejected: record.rejected, atlas: null };
 	}
 
@@ -136,7 +140,8 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 			summaries.push(summarize(action));
 			written.push(entry);
 		}
-		if (summaries.length % 100 === 0) options.onProgress?.(summaries.length, total);
+		const paused = options.onProgress?.(summaries.length, total);
+		if (paused !== undefined) await paused;
 	}
 
 	counts.report = 1;
@@ -160,7 +165,7 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
 	await writer.finish();
 	const outcome = writer.outcome;
 	if (!writeReport) outcome.unchanged.push(reportPath);
-	options.onProgress?.(total, total);
+	await options.onProgress?.(total, total);
 
 	const rejected = atlas.pages.filter((p) => p.kind === null).map((p) => p.file);
 	const result: ImportResult = { ...outcome, counts, problems: atlas.diagnostics, rejected, atlas };
