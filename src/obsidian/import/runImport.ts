@@ -4,15 +4,12 @@ import { importPages, type ImportResult } from "../../core";
 import type { AtlasSettings } from "../settings/settings";
 import { ObsidianVault } from "../vault/ObsidianVault";
 import { obsidianYaml } from "../vault/yaml";
-import { readingPace } from "./readingPace";
+import { ImportPace, LONG_IMPORT } from "./importPace";
 import { readSources } from "./readSources";
-
-/** Imports with more input files or more notes than this show a progress notice; short ones only the summary. */
-export const LONG_IMPORT = 100;
 
 /** Imports `files` into the atlas folder; returns the result (also summarised in a notice). `generator` is the plugin's version. */
 export async function runImport(app: App, settings: AtlasSettings, files: TFile[], generator = ""): Promise<ImportResult> {
-	let progress: Notice | null = files.length > LONG_IMPORT ? new Notice(`Research Atlas: loading ${files.length.toLocaleString("en-US")} files…`, 0) : null;
+	const pace = new ImportPace(files.length);
 	try {
 		const inputs = await readSources(app.vault, files);
 		const root = settings.atlasFolder === "" ? "" : normalizePath(settings.atlasFolder);
@@ -21,21 +18,15 @@ export async function runImport(app: App, settings: AtlasSettings, files: TFile[
 			yaml: obsidianYaml,
 			codePattern: settings.codePattern,
 			generator,
-			// A long import reads its pages in slices, so that Obsidian keeps drawing (and the notice counting).
-			onPageRead: progress === null ? undefined : readingPace(progress),
-			onProgress: (done, total) => {
-				if (done >= total && progress === null) return;
-				const message = `Research Atlas: importing… ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} notes done`;
-				if (progress === null) {
-					if (total > LONG_IMPORT) progress = new Notice(message, 0);
-				} else progress.setMessage(message);
-			},
+			// A long import reads its pages and writes its notes in slices, so that Obsidian keeps drawing.
+			onPageRead: files.length > LONG_IMPORT ? pace.pageRead : undefined,
+			onProgress: pace.noteWritten,
 		});
-		progress?.hide();
+		pace.hide();
 		new Notice(summarise(result), result.rejected.length > 0 || result.kept.length > 0 ? 0 : 8000);
 		return result;
 	} catch (error) {
-		progress?.hide();
+		pace.hide();
 		new Notice(`Research Atlas: import failed: ${error instanceof Error ? error.message : String(error)}`, 0);
 		throw error;
 	}
