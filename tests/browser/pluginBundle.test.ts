@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { collectConsoleErrors, launchBrowser, serveDirectory, type LaunchedBrowser, type StaticServer } from "../helpers/browser";
+import { generatePages } from "../../bench/corpus";
 import { buildPluginHarness, SHIPPED_MAIN, type PluginHarnessSite } from "../harness/plugin/build";
 
 const APP_MODULES = ["obsidian", "@codemirror/state", "@codemirror/view"];
@@ -158,6 +159,28 @@ describe("the shipped main.js in chromium", () => {
 			await page.close();
 		});
 	}
+
+	it("mobile: a long import keeps the page drawing while it reads the pages and writes the notes, the notice counting them", async () => {
+		const { page, errors, failure } = await open("mode=mobile");
+		expect(failure).toBeNull();
+		const pages = generatePages(400, 11);
+		const files = Object.fromEntries(pages.map((p) => [`Incoming/${p.file}`, p.text]));
+		const result = await page.evaluate(([f, folder]) => window.pluginHarness.importFolder(f, folder), [files, "Incoming"] as const);
+		expect(result.notices[0]).toBe("Research Atlas: loading 400 files…");
+		// Frames were drawn while the pages were read (none would be, were they read in one go), and they showed the
+		// count rising, then the gap search, then the notes being written.
+		const reading = [...new Set(result.frames.filter((m) => m.startsWith("Research Atlas: reading pages…")))];
+		expect(reading.length).toBeGreaterThan(0);
+		const counts = reading.map((m) => Number(/… ([\d,]+) of 400$/.exec(m)?.[1]?.replace(/,/g, "")));
+		expect(counts.every((n) => n > 0 && n < 400)).toBe(true);
+		expect(counts).toEqual([...counts].sort((a, b) => a - b));
+		expect(result.frames).toContain("Research Atlas: finding gaps and suggestions in 400 pages…");
+		expect(result.frames.some((m) => /^Research Atlas: importing… [\d,]+ of [\d,]+ notes done$/.test(m))).toBe(true);
+		expect(result.notices.at(-1)).toMatch(/^Research Atlas: [\d,]+ notes created, \d+ updated, [\d,]+ unchanged\./);
+		expect(result.created).toBeGreaterThan(1000);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
 
 	it("fails a bundle that requires a Node built-in on mobile, one whose onload throws, and one that leaks listeners", async () => {
 		const fs = await open("mode=mobile&bundle=main-requires-fs.js");

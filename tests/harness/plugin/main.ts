@@ -66,6 +66,14 @@ export interface CommandResult {
 	diffs: Array<{ path: string; before: string | null; after: string | null }>;
 }
 
+export interface FolderImportResult {
+	notices: string[];
+	/** The notice's message at each animation frame the page drew while the import ran. */
+	frames: string[];
+	/** Files that appeared in the vault (the atlas's new notes). */
+	created: number;
+}
+
 export interface GraphResult {
 	canvases: number;
 	width: number;
@@ -107,6 +115,8 @@ export interface PluginHarness {
 	openCitations(code: string): Promise<CitationsResult>;
 	renderNote(path: string, options: { plainCodes: boolean }): Promise<RenderResult>;
 	importSources(): Promise<CommandResult>;
+	/** Adds `files` to the vault and imports the folder that holds them through its file menu, watching the frames drawn. */
+	importFolder(files: Record<string, string>, folder: string): Promise<FolderImportResult>;
 	updateAllHubs(): Promise<CommandResult>;
 	buildHub(tag: string): Promise<CommandResult & { opened: string | null }>;
 	openGraph(): Promise<GraphResult>;
@@ -495,6 +505,27 @@ async function boot(): Promise<void> {
 	};
 
 	harness.importSources = () => runCommand("import-research-pages", (messages) => messages.some((m) => /nothing changed|created|failed|no pages found/.test(m)));
+	harness.importFolder = async (files, folder) => {
+		app.vault.seed(files);
+		const menu = new obsidian.Menu();
+		app.workspace.trigger("file-menu", menu, app.vault.getAbstractFileByPath(folder), "file-explorer");
+		const item = menu.items.find((i) => i.title === "Import into Research Atlas");
+		if (item?.callback === null || item === undefined) throw new Error(`harness: no import item in the file menu of ${folder}`);
+		Notice.clear();
+		const before = new Set(Object.keys(app.vault.snapshot()));
+		// A frame is drawn only when the page's thread is free: each one records what the notice said then.
+		const frames: string[] = [];
+		let drawing = true;
+		const frame = (): void => {
+			frames.push(Notice.messages.at(-1) ?? "");
+			if (drawing) window.requestAnimationFrame(frame);
+		};
+		window.requestAnimationFrame(frame);
+		void item.callback(new MouseEvent("click"));
+		const notices = await until("the import's summary", () => (Notice.messages.some((m) => /notes? created|nothing changed|failed/.test(m)) ? [...Notice.messages] : null), 60000);
+		drawing = false;
+		return { notices, frames, created: Object.keys(app.vault.snapshot()).filter((path) => !before.has(path)).length };
+	};
 	harness.updateAllHubs = () => runCommand("update-all-hubs", (messages) => messages.some((m) => /\bhubs?\b/i.test(m)));
 
 	harness.buildHub = async (tag) => {
@@ -596,6 +627,7 @@ const harness: PluginHarness = {
 	openCitations: notReady,
 	renderNote: notReady,
 	importSources: notReady,
+	importFolder: notReady,
 	updateAllHubs: notReady,
 	buildHub: notReady,
 	openGraph: notReady,
