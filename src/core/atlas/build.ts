@@ -169,7 +169,7 @@ export async function startAtlasPaced(inputs: InputFile[], options: BuildOptions
 }
 
 /** Told how many of how many steps are done; may return a promise, awaited before the next step (a host's pause). */
-export type ProgressHook = (read: number, pages: number) => Promise<void> | undefined;
+export type ProgressHook = (done: number, total: number) => Promise<void> | undefined;
 
 /** The work of `startAtlas`, yielding how many pages are read after each, and returning the atlas. */
 function* atlasSteps(inputs: InputFile[], options: BuildOptions, sink: ProseTextSink): Generator<number, AtlasInProgress, void> {
