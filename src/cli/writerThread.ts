@@ -20,7 +20,8 @@ import type * as Path from "path";
 import { setImmediate } from "timers";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "worker_threads";
 import type { FileStat } from "../core";
-import type { ProseAnalyser, ProseAnalysis, ProseAnalyst, ProseCorpus, ProseTexts } from "../core/pages/proseAnalysis";
+import type { ProseAnalysis, ProseAnalyst } from "../core/pages/proseAnalysis";
+import type { ProseMessage, ProseReply, ProseSession } from "../core/pages/proseSession";
 
 /** Why one file of a batch was not written: the system error's code and message. */
 interface WriteError {
@@ -41,22 +42,16 @@ interface Batch {
 }
 
 /**
- * The prose analysis of an import (gaps and suggestions, the core's `ProseAnalyser`), which the bundle runs while the
- * import goes on to citations and paths: started afresh, fed texts, then asked once.
+ * What the worker is sent: a batch of files, or a step of the import's prose analysis (gaps and suggestions, the
+ * core's `ProseAnalyser`), which the bundle runs while the import goes on to citations and paths.
  */
-type ProseMessage = { analysis: "start"; codePattern?: string } | { analysis: "texts"; batch: ProseTexts } | { analysis: "analyse"; corpus: ProseCorpus };
-
-/** What the worker is sent: a batch of files, or a step of a prose analysis. */
 type Message = Batch | ProseMessage;
 
 /** Per file: its size and modification time once written (and a rendered note's fingerprint), or why it was not. */
 type Answer = [size: number, mtime: number, fingerprint?: string] | WriteError;
 
 /** What the worker answers: a batch's answers, one per file, or a prose analysis (or why it failed). */
-type Reply = Answer[] | { analysis: ProseAnalysis } | { analysisFailed: string };
-
-/** A prose analysis as the worker runs it: the core's own analyser, in place. */
-type ProseWorker = Pick<ProseAnalyser, "add" | "analyse">;
+type Reply = Answer[] | ProseReply;
 
 /**
  * Renders a note from its properties and its body's UTF-8 bytes as the import does: the text before and after those
@@ -73,7 +68,7 @@ export interface Written extends FileStat {
  * The worker's whole program: writes each batch's files in order and answers on `answers` with one entry per file.
  * The plain writer runs it from its source text, so it uses only what it is given; the inlined bundle passes `render` too.
  */
-export function writerMain(parentPort: MessagePort, answers: MessagePort, fs: typeof Fs, path: typeof Path, render?: NoteRenderer, analyser?: (codePattern?: string) => ProseWorker): void {
+export function writerMain(parentPort: MessagePort, answers: MessagePort, fs: typeof Fs, path: typeof Path, render?: NoteRenderer, prose?: ProseSession): void {
 	const folders = new Set<string>();
 	const decoder = new TextDecoder();
 	const encoder = new TextEncoder();
@@ -119,34 +114,13 @@ export function writerMain(parentPort: MessagePort, answers: MessagePort, fs: ty
 		at += encoder.encodeInto(note.after, scratch.subarray(at)).written;
 		return [...write(file, scratch, 0, at), note.fingerprint];
 	};
-	let analysis: ProseWorker | null = null;
-	let analysisFailed: string | null = null;
 	const analyse = (message: ProseMessage): void => {
-		try {
-			if (message.analysis === "start") {
-				if (analyser === undefined) throw new Error("this writer thread does not analyse prose");
-				analysis = analyser(message.codePattern);
-				analysisFailed = null;
-			} else if (message.analysis === "texts") {
-				analysis?.add(message.batch);
-			} else {
-				if (analysisFailed !== null) throw new Error(analysisFailed);
-				if (analysis === null) throw new Error("no prose analysis was started");
-				const reply: Reply = { analysis: analysis.analyse(message.corpus) };
-				analysis = null;
-				answers.postMessage(reply);
-			}
-		} catch (error) {
-			// Kept until the analysis is asked for: texts are not answered one by one.
-			analysisFailed = error instanceof Error ? error.message : String(error);
-			analysis = null;
-			if (message.analysis === "analyse") {
-				const reply: Reply = { analysisFailed };
-				answers.postMessage(reply);
-			}
-		}
+		const reply: Reply | null =
+			prose !== undefined ? prose.receive(message) : message.analysis === "analyse" ? { analysisFailed: "this writer thread does not analyse prose" } : null;
+		if (reply !== null) answers.postMessage(reply);
 	};
 	parentPort.on("message", (message: Message) => {
+		// Only what this function is given is in scope here (the plain writer runs its text): no imported helpers.
 		if ("analysis" in message) {
 			analyse(message);
 			return;

@@ -9,6 +9,7 @@ import { parentPort, workerData, type MessagePort } from "worker_threads";
 import { renderAroundBody } from "../core/markdown/frontmatter";
 import { pairwiseYaml } from "../core/markdown/yaml";
 import { ProseAnalyser } from "../core/pages/proseAnalysis";
+import { ProseSession } from "../core/pages/proseSession";
 import { writerMain } from "./writerThread";
 import { nodeYaml } from "./yaml";
 
@@ -21,5 +22,5 @@ if (parentPort !== null)
 		path,
 		(frontmatter, body) => renderAroundBody(frontmatter, body, yaml),
 		// Texts come while the import parses its pages, and this thread has nothing else to do: scan them then.
-		(codePattern) => new ProseAnalyser(codePattern, true),
+		new ProseSession((codePattern) => new ProseAnalyser(codePattern, true)),
 	);
