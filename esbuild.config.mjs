@@ -5,6 +5,7 @@
 import esbuild from "esbuild";
 import process from "process";
 import builtins from "builtin-modules";
+import { analysisWorkerPlugin } from "./scripts/analysisWorkerPlugin.mjs";
 import { layoutWorkerPlugin } from "./scripts/layoutWorkerPlugin.mjs";
 import { writerWorkerPlugin } from "./scripts/writerWorkerPlugin.mjs";
 
@@ -43,8 +44,9 @@ const plugin = {
 	treeShaking: true,
 	outfile: "main.js",
 	minify: production,
-	// The graph's layout worker: bundled apart and inlined as a string, so main.js stays the only file to ship.
-	plugins: [layoutWorkerPlugin({ minify: production })],
+	// The graph's layout worker and the import's analysis worker: bundled apart and inlined as strings, so main.js
+	// stays the only file to ship.
+	plugins: [layoutWorkerPlugin({ minify: production }), analysisWorkerPlugin({ minify: production })],
 };
 
 const cli = {

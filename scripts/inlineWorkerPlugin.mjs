@@ -1,6 +1,7 @@
 // esbuild plugin: replaces a placeholder module with a worker's own bundle as a string constant, so a build ships one
-// file and starts the worker from that text. Used for the graph's layout worker (layoutWorkerPlugin.mjs) and the
-// command-line tool's writer thread (writerWorkerPlugin.mjs); without it (unit tests) the placeholder's null stands.
+// file and starts the worker from that text. Used for the graph's layout worker (layoutWorkerPlugin.mjs), the import's
+// analysis worker (analysisWorkerPlugin.mjs) and the command-line tool's writer thread (writerWorkerPlugin.mjs);
+// without it (unit tests) the placeholder's null stands.
 import esbuild from "esbuild";
 
 /**

@@ -6,10 +6,24 @@ import { ObsidianVault } from "../vault/ObsidianVault";
 import { obsidianYaml } from "../vault/yaml";
 import { ImportPace, LONG_IMPORT } from "./importPace";
 import { readSources } from "./readSources";
+import { ANALYSIS_WORKER_SOURCE } from "./worker/analysisWorkerSource";
+import { blobWorker, WorkerProseAnalyst } from "./worker/WorkerProseAnalyst";
 
 /** Imports `files` into the atlas folder; returns the result (also summarised in a notice). `generator` is the plugin's version. */
 export async function runImport(app: App, settings: AtlasSettings, files: TFile[], generator = ""): Promise<ImportResult> {
 	const pace = new ImportPace(files.length);
+	const long = files.length > LONG_IMPORT;
+	// A long import's gaps and suggestions are found on a worker while this thread reads the pages and plans the notes.
+	const source = ANALYSIS_WORKER_SOURCE;
+	const analysts: WorkerProseAnalyst[] = [];
+	const proseAnalyst =
+		long && source !== null
+			? (codePattern?: string): WorkerProseAnalyst => {
+					const analyst = new WorkerProseAnalyst(codePattern, () => blobWorker(source));
+					analysts.push(analyst);
+					return analyst;
+				}
+			: undefined;
 	try {
 		const inputs = await readSources(app.vault, files);
 		const root = settings.atlasFolder === "" ? "" : normalizePath(settings.atlasFolder);
@@ -19,8 +33,9 @@ export async function runImport(app: App, settings: AtlasSettings, files: TFile[
 			codePattern: settings.codePattern,
 			generator,
 			// A long import reads its pages and writes its notes in slices, so that Obsidian keeps drawing.
-			onPageRead: files.length > LONG_IMPORT ? pace.pageRead : undefined,
+			onPageRead: long ? pace.pageRead : undefined,
 			onProgress: pace.noteWritten,
+			proseAnalyst,
 		});
 		pace.hide();
 		new Notice(summarise(result), result.rejected.length > 0 || result.kept.length > 0 ? 0 : 8000);
@@ -29,6 +44,9 @@ export async function runImport(app: App, settings: AtlasSettings, files: TFile[
 		pace.hide();
 		new Notice(`Research Atlas: import failed: ${error instanceof Error ? error.message : String(error)}`, 0);
 		throw error;
+	} finally {
+		// An import that stopped before asking for its analysis leaves no worker running.
+		for (const analyst of analysts) analyst.close();
 	}
 }
 
