@@ -178,6 +178,9 @@ describe("the shipped main.js in chromium", () => {
 		expect(result.frames.some((m) => /^Research Atlas: importing… [\d,]+ of [\d,]+ notes done$/.test(m))).toBe(true);
 		expect(result.notices.at(-1)).toMatch(/^Research Atlas: [\d,]+ notes created, \d+ updated, [\d,]+ unchanged\./);
 		expect(result.created).toBeGreaterThan(1000);
+		// The gaps and suggestions were found on the worker main.js inlines, which is gone once it answered.
+		expect(result).toMatchObject({ workersStarted: 1, analysesAnswered: 1, workerErrors: 0, workersLive: 0 });
+		expect(result.suggestions).toBeGreaterThan(0);
 		expect(errors).toEqual([]);
 		await page.close();
 	});

@@ -72,6 +72,13 @@ export interface FolderImportResult {
 	frames: string[];
 	/** Files that appeared in the vault (the atlas's new notes). */
 	created: number;
+	/** Workers the import started, the analyses and errors they sent, and how many of the page's workers still run. */
+	workersStarted: number;
+	analysesAnswered: number;
+	workerErrors: number;
+	workersLive: number;
+	/** The new notes' gap marks that carry a suggestion from another page. */
+	suggestions: number;
 }
 
 export interface GraphResult {
@@ -217,7 +224,7 @@ function setUpGlobals(): Record<string, string> {
 const liveRefs = new Map<object, string>();
 const liveDom = new Map<string, number>();
 const liveIntervals = new Set<number>();
-const workers = { started: 0, live: new Set<Worker>() };
+const workers = { started: 0, live: new Set<Worker>(), analyses: 0, errors: 0 };
 
 /** Counts what outlives a plugin if it forgets to clean up: event refs, window/document listeners, intervals, workers. */
 function trackLongLivedRegistrations(app: App): void {
@@ -298,6 +305,11 @@ function trackLongLivedRegistrations(app: App): void {
 			super(url, options);
 			workers.started++;
 			workers.live.add(this);
+			// What came back: an import's prose analysis (its gaps and suggestions), or an error that stopped a worker.
+			this.addEventListener("message", (event: MessageEvent<unknown>) => {
+				if (typeof event.data === "object" && event.data !== null && "analysis" in event.data) workers.analyses++;
+			});
+			this.addEventListener("error", () => workers.errors++);
 		}
 		override terminate(): void {
 			workers.live.delete(this);
@@ -513,6 +525,7 @@ async function boot(): Promise<void> {
 		if (item?.callback === null || item === undefined) throw new Error(`harness: no import item in the file menu of ${folder}`);
 		Notice.clear();
 		const before = new Set(Object.keys(app.vault.snapshot()));
+		const workersBefore = { ...workers };
 		// A frame is drawn only when the page's thread is free: each one records what the notice said then.
 		const frames: string[] = [];
 		let drawing = true;
@@ -524,7 +537,17 @@ async function boot(): Promise<void> {
 		void item.callback(new MouseEvent("click"));
 		const notices = await until("the import's summary", () => (Notice.messages.some((m) => /notes? created|nothing changed|failed/.test(m)) ? [...Notice.messages] : null), 60000);
 		drawing = false;
-		return { notices, frames, created: Object.keys(app.vault.snapshot()).filter((path) => !before.has(path)).length };
+		const added = Object.entries(app.vault.snapshot()).filter(([path]) => !before.has(path));
+		return {
+			notices,
+			frames,
+			created: added.length,
+			workersStarted: workers.started - workersBefore.started,
+			analysesAnswered: workers.analyses - workersBefore.analyses,
+			workerErrors: workers.errors - workersBefore.errors,
+			workersLive: workers.live.size,
+			suggestions: added.reduce((n, [, text]) => n + (text.match(/Suggested: “[^”]+”/g)?.length ?? 0), 0),
+		};
 	};
 	harness.updateAllHubs = () => runCommand("update-all-hubs", (messages) => messages.some((m) => /\bhubs?\b/i.test(m)));
 
