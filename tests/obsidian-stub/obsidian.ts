@@ -651,44 +651,26 @@ export function parseMetadata(text: string): Real.CachedMetadata {
 	return cache;
 }
 
+/** A note's links and embeds: what resolves. */
+function linksOf(cache: Real.CachedMetadata): Real.ReferenceCache[] {
+	return [...(cache.links ?? []), ...(cache.embeds ?? [])];
+}
+
 export class MetadataCache extends Events implements Real.MetadataCache {
-	#resolved: Record<string, Record<string, number>> = {};
-	#unresolved: Record<string, Record<string, number>> = {};
+	resolvedLinks: Record<string, Record<string, number>> = {};
+	unresolvedLinks: Record<string, Record<string, number>> = {};
 	// As in Obsidian, links resolve incrementally: a changed note's own links, and the links of notes that name a file
-	// just created. Resolving the whole vault after each of a long import's thousands of creates made the stand-in
-	// quadratic. Work is done when the links are next read; a delete or a rename resolves everything again.
-	#stale = false;
-	#changed = new Set<string>();
-	#createdNames = new Set<string>();
-	// Which notes hold a link that could resolve to a file of a given lower-cased name.
+	// just created (resolving the whole vault after each of a long import's thousands of creates made the stand-in
+	// quadratic); a delete or a rename resolves everything again. Which notes hold a link that could resolve to a file
+	// of a given lower-cased name:
 	#linkersByName = new Map<string, Set<string>>();
 	#caches = new Map<string, Real.CachedMetadata>();
-
-	get resolvedLinks(): Record<string, Record<string, number>> {
-		this.#settle();
-		return this.#resolved;
-	}
-
-	set resolvedLinks(links: Record<string, Record<string, number>>) {
-		this.#settle();
-		this.#resolved = links;
-	}
-
-	get unresolvedLinks(): Record<string, Record<string, number>> {
-		this.#settle();
-		return this.#unresolved;
-	}
-
-	set unresolvedLinks(links: Record<string, Record<string, number>>) {
-		this.#settle();
-		this.#unresolved = links;
-	}
 
 	constructor(readonly vault: Vault) {
 		super();
 		vault.on("create", (file) => {
 			if (!(file instanceof TFile)) return;
-			this.#createdNames.add(baseName(file.path).toLowerCase());
+			for (const path of this.#linkersByName.get(baseName(file.path).toLowerCase()) ?? []) this.#resolveNote(path);
 			void this.#update(file);
 		});
 		vault.on("modify", (file) => {
@@ -725,7 +707,6 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 	/** Stub helper: parses synchronously from the given text (used by createApp). */
 	indexText(file: TFile, text: string): void {
 		this.#setCache(file.path, parseMetadata(text));
-		this.#changed.add(file.path);
 	}
 
 	/** Stub helper: recompute resolvedLinks/unresolvedLinks and fire `resolved`. */
@@ -739,14 +720,16 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 		const data = await this.vault.read(file);
 		const cache = parseMetadata(data);
 		this.#setCache(file.path, cache);
-		this.#changed.add(file.path);
 		this.trigger("changed", file, data, cache);
+		this.#resolveNote(file.path);
 		this.trigger("resolve", file);
 		this.trigger("resolved");
 	}
 
 	#resolveAll(): void {
-		this.#stale = true;
+		this.resolvedLinks = {};
+		this.unresolvedLinks = {};
+		for (const path of this.#caches.keys()) this.#resolveNote(path);
 	}
 
 	/** The lower-cased names of the files a link could resolve to (see getFirstLinkpathDest). */
@@ -759,7 +742,7 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 
 	#setCache(path: string, cache: Real.CachedMetadata | null): void {
 		const old = this.#caches.get(path);
-		for (const ref of [...(old?.links ?? []), ...(old?.embeds ?? [])]) {
+		for (const ref of old === undefined ? [] : linksOf(old)) {
 			for (const name of this.#targetNames(ref.link)) this.#linkersByName.get(name)?.delete(path);
 		}
 		if (cache === null) {
@@ -767,7 +750,7 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 			return;
 		}
 		this.#caches.set(path, cache);
-		for (const ref of [...(cache.links ?? []), ...(cache.embeds ?? [])]) {
+		for (const ref of linksOf(cache)) {
 			for (const name of this.#targetNames(ref.link)) {
 				const linkers = this.#linkersByName.get(name) ?? new Set<string>();
 				linkers.add(path);
@@ -776,42 +759,24 @@ export class MetadataCache extends Events implements Real.MetadataCache {
 		}
 	}
 
-	#settle(): void {
-		if (this.#stale) {
-			this.#stale = false;
-			this.#changed.clear();
-			this.#createdNames.clear();
-			this.#resolved = {};
-			this.#unresolved = {};
-			for (const path of this.#caches.keys()) this.#resolveNote(path);
-			return;
-		}
-		if (this.#changed.size === 0 && this.#createdNames.size === 0) return;
-		const due = new Set(this.#changed);
-		for (const name of this.#createdNames) for (const path of this.#linkersByName.get(name) ?? []) due.add(path);
-		this.#changed.clear();
-		this.#createdNames.clear();
-		for (const path of due) this.#resolveNote(path);
-	}
-
 	#resolveNote(path: string): void {
 		const cache = this.#caches.get(path);
 		if (cache === undefined) {
-			delete this.#resolved[path];
-			delete this.#unresolved[path];
+			delete this.resolvedLinks[path];
+			delete this.unresolvedLinks[path];
 			return;
 		}
 		const resolved: Record<string, number> = {};
 		const unresolved: Record<string, number> = {};
-		for (const ref of [...(cache.links ?? []), ...(cache.embeds ?? [])]) {
+		for (const ref of linksOf(cache)) {
 			const linkpath = getLinkpath(ref.link);
 			if (linkpath === "") continue;
 			const dest = this.getFirstLinkpathDest(linkpath, path);
 			if (dest) resolved[dest.path] = (resolved[dest.path] ?? 0) + 1;
 			else unresolved[linkpath] = (unresolved[linkpath] ?? 0) + 1;
 		}
-		this.#resolved[path] = resolved;
-		this.#unresolved[path] = unresolved;
+		this.resolvedLinks[path] = resolved;
+		this.unresolvedLinks[path] = unresolved;
 	}
 
 	/** Resolves by exact path, then path relative to the source's folder, then by name (same folder first, then shortest path). */
