@@ -3,6 +3,7 @@
  * every posted frame to `onFrame`. Where no worker can start, the same loop runs on the main thread in short slices.
  */
 import type { LayoutGraph } from "../../../core/graph/layoutGraph";
+import { startInlineWorker, type InlineWorker } from "../../workers/inlineWorker";
 import { LayoutLoop } from "./layoutLoop";
 import { transferablesOf, type FromLayoutWorker, type ToLayoutWorker } from "./protocol";
 
@@ -18,8 +19,7 @@ export interface LayoutFrame {
 
 /** Runs the layout off the main thread when it can. */
 export class LayoutClient {
-	private worker: Worker | null = null;
-	private url: string | null = null;
+	private worker: InlineWorker | null = null;
 	private loop: LayoutLoop | null = null;
 	private closed = false;
 	/** Start and reheat messages sent, matched against each frame's `requests`. */
@@ -67,33 +67,24 @@ export class LayoutClient {
 		if (this.closed) return;
 		this.closed = true;
 		this.loop?.receive({ type: "stop" });
-		this.worker?.terminate();
-		if (this.url !== null) URL.revokeObjectURL(this.url);
+		this.worker?.stop();
 		this.worker = null;
 		this.loop = null;
 	}
 
 	private startWorker(source: string): boolean {
-		if (typeof Worker === "undefined" || typeof Blob === "undefined") return false;
-		try {
-			const blob = new Blob([source], { type: "text/javascript" });
-			this.url = URL.createObjectURL(blob);
-			const worker = new Worker(this.url);
-			worker.onmessage = (event: MessageEvent<FromLayoutWorker>) => this.receive(event.data);
-			worker.onerror = (event: ErrorEvent) => this.onError(event.message);
-			this.worker = worker;
-			return true;
-		} catch {
-			if (this.url !== null) URL.revokeObjectURL(this.url);
-			this.url = null;
-			return false;
-		}
+		const started = startInlineWorker(source);
+		if (started === null) return false;
+		started.worker.onmessage = (event: MessageEvent<FromLayoutWorker>) => this.receive(event.data);
+		started.worker.onerror = (event: ErrorEvent) => this.onError(event.message);
+		this.worker = started;
+		return true;
 	}
 
 	private send(message: ToLayoutWorker): void {
 		if (this.closed) return;
 		if (message.type === "start" || message.type === "reheat") this.requests++;
-		if (this.worker !== null) this.worker.postMessage(message, transferablesOf(message));
+		if (this.worker !== null) this.worker.worker.postMessage(message, transferablesOf(message));
 		else this.loop?.receive(message);
 	}
 

@@ -4,8 +4,9 @@
  */
 import { ProseAnalyser, type ProseAnalysis, type ProseAnalyst, type ProseCorpus, type ProseTexts } from "../../../core/pages/proseAnalysis";
 import type { ProseMessage, ProseReply } from "../../../core/pages/proseSession";
+import { startInlineWorker } from "../../workers/inlineWorker";
 
-/** What the analyst needs of a worker: a web worker started from the inlined bundle (`blobWorker`), or a test's. */
+/** What the analyst needs of a worker: the web worker started from the inlined bundle (`startAnalysisWorker`), or a test's. */
 export interface AnalysisWorker {
 	post(message: ProseMessage): void;
 	/** Hands over each reply, or the message of the error that stopped the worker. */
@@ -13,30 +14,22 @@ export interface AnalysisWorker {
 	close(): void;
 }
 
-/** A web worker running `source` (started from a Blob URL, which mobile allows too); null where none can start. */
-export function blobWorker(source: string): AnalysisWorker | null {
-	if (typeof Worker === "undefined" || typeof Blob === "undefined") return null;
-	const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-	try {
-		const worker = new Worker(url);
-		return {
-			post: (message) => worker.postMessage(message),
-			listen: (onReply, onError) => {
-				worker.onmessage = (event: MessageEvent<ProseReply>) => onReply(event.data);
-				worker.onerror = (event: ErrorEvent) => {
-					event.preventDefault();
-					onError(event.message === "" ? "the analysis worker stopped" : event.message);
-				};
-			},
-			close: () => {
-				worker.terminate();
-				URL.revokeObjectURL(url);
-			},
-		};
-	} catch {
-		URL.revokeObjectURL(url);
-		return null;
-	}
+/** The analysis worker started from its inlined bundle; null where none can start. */
+export function startAnalysisWorker(source: string): AnalysisWorker | null {
+	const started = startInlineWorker(source);
+	if (started === null) return null;
+	const { worker } = started;
+	return {
+		post: (message) => worker.postMessage(message),
+		listen: (onReply, onError) => {
+			worker.onmessage = (event: MessageEvent<ProseReply>) => onReply(event.data);
+			worker.onerror = (event: ErrorEvent) => {
+				event.preventDefault();
+				onError(event.message === "" ? "the analysis worker stopped" : event.message);
+			};
+		},
+		close: () => started.stop(),
+	};
 }
 
 /**
