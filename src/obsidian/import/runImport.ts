@@ -7,23 +7,16 @@ import { obsidianYaml } from "../vault/yaml";
 import { ImportPace, LONG_IMPORT } from "./importPace";
 import { readSources } from "./readSources";
 import { ANALYSIS_WORKER_SOURCE } from "./worker/analysisWorkerSource";
-import { blobWorker, WorkerProseAnalyst } from "./worker/WorkerProseAnalyst";
+import { startAnalysisWorker, WorkerProseAnalyst } from "./worker/WorkerProseAnalyst";
 
 /** Imports `files` into the atlas folder; returns the result (also summarised in a notice). `generator` is the plugin's version. */
 export async function runImport(app: App, settings: AtlasSettings, files: TFile[], generator = ""): Promise<ImportResult> {
 	const pace = new ImportPace(files.length);
 	const long = files.length > LONG_IMPORT;
-	// A long import's gaps and suggestions are found on a worker while this thread reads the pages and plans the notes.
+	// A long import's gaps and suggestions are found on a worker (started now, to load while the files are read) as
+	// this thread reads the pages and plans the notes.
 	const source = ANALYSIS_WORKER_SOURCE;
-	const analysts: WorkerProseAnalyst[] = [];
-	const proseAnalyst =
-		long && source !== null
-			? (codePattern?: string): WorkerProseAnalyst => {
-					const analyst = new WorkerProseAnalyst(codePattern, () => blobWorker(source));
-					analysts.push(analyst);
-					return analyst;
-				}
-			: undefined;
+	const analyst = long && source !== null ? new WorkerProseAnalyst(settings.codePattern, () => startAnalysisWorker(source)) : null;
 	try {
 		const inputs = await readSources(app.vault, files);
 		const root = settings.atlasFolder === "" ? "" : normalizePath(settings.atlasFolder);
@@ -35,7 +28,7 @@ export async function runImport(app: App, settings: AtlasSettings, files: TFile[
 			// A long import reads its pages and writes its notes in slices, so that Obsidian keeps drawing.
 			onPageRead: long ? pace.pageRead : undefined,
 			onProgress: pace.noteWritten,
-			proseAnalyst,
+			proseAnalyst: analyst === null ? undefined : () => analyst,
 		});
 		pace.hide();
 		new Notice(summarise(result), result.rejected.length > 0 || result.kept.length > 0 ? 0 : 8000);
@@ -46,7 +39,7 @@ export async function runImport(app: App, settings: AtlasSettings, files: TFile[
 		throw error;
 	} finally {
 		// An import that stopped before asking for its analysis leaves no worker running.
-		for (const analyst of analysts) analyst.close();
+		analyst?.close();
 	}
 }
 
