@@ -7,7 +7,7 @@ import type { ExistingNotes, NoteType, VaultNote } from "../atlas/vaultModel";
 import type { Diagnostic } from "../diagnostics";
 import { renderNote, storedHash, storedId } from "../markdown/frontmatter";
 import { pairwiseYaml, type YamlPort } from "../markdown/yaml";
-import { ProseAnalyser, type ProseAnalyst } from "../pages/proseAnalysis";
+import { ProseAnalyser, type ProseAnalyst, type ProseTextSink } from "../pages/proseAnalysis";
 import { WriteApplier, type WriteOutcome } from "../vault/applyWrites";
 import { planWrite, plansAnyWrite, summarize, type WriteSummary } from "../vault/planWrites";
 import type { FileStat, VaultPort } from "../vault/port";
@@ -192,16 +192,17 @@ export async function importPages(inputs: InputFile[], vault: VaultPort, options
  * while the import goes on, and `whole` attaches them; without one, it is whole already.
  */
 async function beginAtlas(inputs: InputFile[], options: ImportOptions): Promise<{ atlas: Atlas; whole: () => Promise<void> }> {
-	const build = { codePattern: options.codePattern };
-	const read = options.onPageRead;
+	const start = (sink: ProseTextSink) =>
+		options.onPageRead === undefined
+			? Promise.resolve(startAtlas(inputs, { codePattern: options.codePattern }, sink))
+			: startAtlasPaced(inputs, { codePattern: options.codePattern }, sink, options.onPageRead);
 	const analyst = options.proseAnalyst?.(options.codePattern);
 	if (analyst === undefined) {
 		const analyser = new ProseAnalyser(options.codePattern);
-		const started = read === undefined ? startAtlas(inputs, build, analyser) : await startAtlasPaced(inputs, build, analyser, read);
-		const atlas = started.complete(analyser.analyse(started.corpus));
-		return { atlas, whole: () => Promise.resolve() };
+		const started = await start(analyser);
+		return { atlas: started.complete(analyser.analyse(started.corpus)), whole: () => Promise.resolve() };
 	}
-	const started = read === undefined ? startAtlas(inputs, build, analyst) : await startAtlasPaced(inputs, build, analyst, read);
+	const started = await start(analyst);
 	// Asked for at once, so that an import that stops before its notes (a path outside the folder) leaves nothing
 	// waiting; and caught here, so that such an import leaves no failure unhandled either (`whole` still throws it).
 	const analysis = analyst.analyse(started.corpus);
