@@ -5,8 +5,7 @@
 import esbuild from "esbuild";
 import process from "process";
 import builtins from "builtin-modules";
-import { analysisWorkerPlugin } from "./scripts/analysisWorkerPlugin.mjs";
-import { layoutWorkerPlugin } from "./scripts/layoutWorkerPlugin.mjs";
+import { analysisWorkerPlugin, layoutWorkerPlugin } from "./scripts/pluginWorkers.mjs";
 import { writerWorkerPlugin } from "./scripts/writerWorkerPlugin.mjs";
 
 const production = process.argv[2] === "production";

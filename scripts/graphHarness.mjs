@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import esbuild from "esbuild";
-import { layoutWorkerPlugin } from "./layoutWorkerPlugin.mjs";
+import { layoutWorkerPlugin } from "./pluginWorkers.mjs";
 
 const HARNESS = join("tests", "harness", "graph");
 

@@ -1,7 +1,6 @@
 // esbuild plugin: replaces a placeholder module with a worker's own bundle as a string constant, so a build ships one
-// file and starts the worker from that text. Used for the graph's layout worker (layoutWorkerPlugin.mjs), the import's
-// analysis worker (analysisWorkerPlugin.mjs) and the command-line tool's writer thread (writerWorkerPlugin.mjs);
-// without it (unit tests) the placeholder's null stands.
+// file and starts the worker from that text. Used for main.js's layout and analysis workers (pluginWorkers.mjs) and
+// the command-line tool's writer thread (writerWorkerPlugin.mjs); without it (unit tests) the placeholder's null stands.
 import esbuild from "esbuild";
 
 /**

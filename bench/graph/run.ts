@@ -26,7 +26,7 @@ const LABEL: Record<ViewKind, string> = { atlas: "atlas", batched: "reference ba
  * file (the driver is bundled to CommonJS and the plugin has no type declarations).
  */
 async function layoutWorkerPlugin(): Promise<Plugin> {
-	const module = (await import(pathToFileURL(resolve("scripts", "layoutWorkerPlugin.mjs")).href)) as { layoutWorkerPlugin(options?: { minify?: boolean }): Plugin };
+	const module = (await import(pathToFileURL(resolve("scripts", "pluginWorkers.mjs")).href)) as { layoutWorkerPlugin(options?: { minify?: boolean }): Plugin };
 	return module.layoutWorkerPlugin({ minify: true });
 }
 

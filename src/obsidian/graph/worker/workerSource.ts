@@ -1,5 +1,5 @@
 /**
- * The layout worker's code as a string. The build (scripts/layoutWorkerPlugin.mjs) replaces this module with the bundled
+ * The layout worker's code as a string. The build (scripts/pluginWorkers.mjs) replaces this module with the bundled
  * worker, so one main.js ships; anywhere this file runs as written (unit tests), there is no worker and the layout runs
  * on the main thread.
  */

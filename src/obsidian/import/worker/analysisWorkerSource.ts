@@ -1,5 +1,5 @@
 /**
- * The analysis worker's code as a string. The build (scripts/analysisWorkerPlugin.mjs) replaces this module with the
+ * The analysis worker's code as a string. The build (scripts/pluginWorkers.mjs) replaces this module with the
  * bundled worker, so one main.js ships; anywhere this file runs as written (unit tests), there is no worker and the
  * import analyses its prose in place.
  */
