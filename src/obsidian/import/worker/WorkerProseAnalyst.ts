@@ -42,7 +42,7 @@ export class WorkerProseAnalyst implements ProseAnalyst {
 	private worker: AnalysisWorker | null;
 	private failure: string | null = null;
 	private answer: ((reply: ProseReply) => void) | null = null;
-	/** Where the last analysis was done: on the worker, or in place (none started, or it failed: see `failure`). */
+	/** Where the last analysis was done: on the worker, or in place (none started, or it failed: see `workerFailure`). */
 	ranOn: "worker" | "in place" | null = null;
 
 	constructor(
